@@ -53,6 +53,11 @@ export interface MultiStoreReader {
   /** The version (block height) this view reads; the working version for a working view. */
   readonly height: number;
   getReader(name: StoreName): KVReader;
+  /**
+   * A writable cache over this view (CheckTx state, Simulate, queries over committed state).
+   * Its `write()` into an immutable view throws; nested branches of it write into it as usual.
+   */
+  branch(): BranchMultiStore;
 }
 
 /** Read-write access to every mounted store. */

@@ -1,0 +1,289 @@
+import {
+  ResponseApplySnapshotChunk_Result,
+  ResponseOfferSnapshot_Result,
+  ResponseProcessProposal_ProposalStatus,
+  ResponseVerifyVoteExtension_VerifyStatus,
+  CheckTxType,
+  type Event,
+  type ExecTxResult,
+  type RequestCheckTx,
+  type RequestFinalizeBlock,
+  type RequestInfo,
+  type RequestInitChain,
+  type RequestPrepareProposal,
+  type RequestQuery,
+  type ResponseApplySnapshotChunk,
+  type ResponseCheckTx,
+  type ResponseCommit,
+  type ResponseExtendVote,
+  type ResponseFinalizeBlock,
+  type ResponseInfo,
+  type ResponseInitChain,
+  type ResponseListSnapshots,
+  type ResponseLoadSnapshotChunk,
+  type ResponseOfferSnapshot,
+  type ResponsePrepareProposal,
+  type ResponseProcessProposal,
+  type ResponseQuery,
+  type ResponseVerifyVoteExtension,
+  type ValidatorUpdate,
+} from "cosmjs-types/tendermint/abci/types";
+import type { Application } from "../abci/application.js";
+import type { BranchMultiStore, CommitMultiStore, MultiStore } from "../store/types.js";
+import type { BlockContext, BlockHeader, ExecMode, ModulePhases, TxOutcome, TxPipeline } from "./block.js";
+import { selectTxsWithinBytes } from "./proposal.js";
+import { QueryRouter } from "./queryRouter.js";
+import { ErrTxDecode, toAbciError } from "./errors.js";
+
+const CHAIN_ID_META = "chain_id";
+
+export interface BaseAppOptions {
+  readonly store: CommitMultiStore;
+  readonly modules: ModulePhases;
+  readonly queries: QueryRouter;
+  /** Missing until the tx pipeline is wired: every tx then fails with a decode error. */
+  readonly txs?: TxPipeline;
+  /** Reported by Info. */
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * The block life cycle of a Cosmos SDK app over ABCI 2.0 (abci-cosmjs.md §1.5, §1.7):
+ * InitChain → per height [Prepare/ProcessProposal] → FinalizeBlock (begin-block hooks, every tx,
+ * end-block hooks, app hash) → Commit (one atomic write). Three state views:
+ * - committed state (immutable, last Commit): Query;
+ * - the CheckTx state: a branch of the committed state, reset at every Commit;
+ * - the FinalizeBlock state: a branch of the store's working version, written into it at the end of
+ *   FinalizeBlock (to compute the app hash) and persisted at Commit.
+ * Every handler is synchronous except Commit (disk). The ABCI server never runs two at once.
+ */
+export class BaseApp implements Application {
+  private readonly store: CommitMultiStore;
+  private readonly modules: ModulePhases;
+  private readonly queries: QueryRouter;
+  private readonly txs: TxPipeline | undefined;
+  private chainId = "";
+  private checkState: BranchMultiStore;
+  private checkHeader: BlockHeader;
+  /** State written by InitChain and FinalizeBlock, not yet committed. */
+  private finalizeState: BranchMultiStore | undefined;
+  /** Set between FinalizeBlock and Commit. */
+  private pendingBlock: { height: bigint; appHash: Uint8Array } | undefined;
+
+  constructor(private readonly options: BaseAppOptions) {
+    this.store = options.store;
+    this.modules = options.modules;
+    this.queries = options.queries;
+    this.txs = options.txs;
+    const chainId = this.store.getMeta(CHAIN_ID_META);
+    if (chainId) this.chainId = new TextDecoder().decode(chainId);
+    this.checkHeader = this.headerAfterCommit();
+    this.checkState = this.store.committed().branch();
+  }
+
+  /** Mount every module store. Call before `store.load()`. */
+  static mountStores(store: CommitMultiStore, modules: ModulePhases): void {
+    const seen = new Set<string>();
+    for (const m of [...modules.initGenesis, ...modules.beginBlock, ...modules.endBlock]) {
+      for (const s of m.stores ?? []) {
+        if (seen.has(s.name)) continue;
+        seen.add(s.name);
+        store.mount(s.name, s.kind);
+      }
+    }
+  }
+
+  get lastHeight(): number {
+    return this.store.lastCommit().height;
+  }
+
+  get currentChainId(): string {
+    return this.chainId;
+  }
+
+  // ---------------------------------------------------------------- query connection
+
+  info(_req: RequestInfo): ResponseInfo {
+    const last = this.store.lastCommit();
+    // Report the last committed height: 0 makes CometBFT resend InitChain and replay every block.
+    return {
+      data: this.options.name,
+      version: this.options.version,
+      appVersion: 0n,
+      lastBlockHeight: BigInt(last.height),
+      lastBlockAppHash: last.appHash,
+    };
+  }
+
+  query(req: RequestQuery): ResponseQuery {
+    return this.queries.handle(req, this.store, this.chainId);
+  }
+
+  // ---------------------------------------------------------------- mempool connection
+
+  checkTx(req: RequestCheckTx): ResponseCheckTx {
+    const recheck = req.type === CheckTxType.RECHECK;
+    const outcome = this.txs
+      ? this.txs.check(this.checkState, this.checkHeader, req.tx, recheck)
+      : noPipelineOutcome();
+    return { ...outcome, info: "", events: [...outcome.events] };
+  }
+
+  // ---------------------------------------------------------------- consensus connection
+
+  initChain(req: RequestInitChain): ResponseInitChain {
+    if (req.initialHeight > 1n) {
+      throw new Error(`InitChain: initial_height ${req.initialHeight} is not supported (only 1)`);
+    }
+    if (this.lastHeight !== 0) throw new Error(`InitChain: the store already holds height ${this.lastHeight}`);
+    this.chainId = req.chainId;
+    this.store.setMeta(CHAIN_ID_META, new TextEncoder().encode(req.chainId));
+    const appState = parseAppState(req.appStateBytes);
+    const header: BlockHeader = { chainId: req.chainId, height: req.initialHeight, time: req.time, proposerAddress: new Uint8Array() };
+    this.finalizeState = this.store.working().branch();
+    const events: Event[] = [];
+    const ctx = this.blockContext(this.finalizeState, header, "initGenesis", events);
+    let validators: readonly ValidatorUpdate[] = [];
+    for (const m of this.modules.initGenesis) {
+      const updates = m.initGenesis?.(ctx, appState[m.name]);
+      if (updates && updates.length > 0) validators = updates;
+    }
+    // As in the SDK, CheckTx keeps reading committed state (empty until block initial_height commits).
+    this.checkHeader = header;
+    // The app hash of the genesis header stays empty: state is committed with block initial_height.
+    return { validators: [...validators], appHash: new Uint8Array() };
+  }
+
+  prepareProposal(req: RequestPrepareProposal): ResponsePrepareProposal {
+    return { txs: selectTxsWithinBytes(req.txs, req.maxTxBytes) };
+  }
+
+  processProposal(): ResponseProcessProposal {
+    // FinalizeBlock gives every bad tx a result code, so no proposal needs rejecting here.
+    return { status: ResponseProcessProposal_ProposalStatus.ACCEPT };
+  }
+
+  extendVote(): ResponseExtendVote {
+    return { voteExtension: new Uint8Array() };
+  }
+
+  verifyVoteExtension(): ResponseVerifyVoteExtension {
+    return { status: ResponseVerifyVoteExtension_VerifyStatus.ACCEPT };
+  }
+
+  finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    const expected = BigInt(this.lastHeight + 1);
+    if (req.height !== expected) {
+      throw new Error(`FinalizeBlock: got height ${req.height}, the store expects ${expected}`);
+    }
+    const header: BlockHeader = {
+      chainId: this.chainId,
+      height: req.height,
+      time: req.time,
+      proposerAddress: req.proposerAddress,
+    };
+    const state = this.finalizeState ?? this.store.working().branch();
+    this.finalizeState = state;
+    const blockEvents: Event[] = [];
+
+    const beginCtx = this.blockContext(state, header, "finalize", blockEvents);
+    for (const m of this.modules.beginBlock) m.beginBlock?.(beginCtx);
+
+    const txResults: ExecTxResult[] = req.txs.map((tx) => toExecTxResult(this.deliverTx(state, header, tx)));
+
+    let validatorUpdates: readonly ValidatorUpdate[] = [];
+    const endCtx = this.blockContext(state, header, "finalize", blockEvents);
+    for (const m of this.modules.endBlock) {
+      const updates = m.endBlock?.(endCtx);
+      if (updates && updates.length > 0) validatorUpdates = updates;
+    }
+
+    state.write();
+    const appHash = this.store.workingHash();
+    this.pendingBlock = { height: req.height, appHash };
+    return {
+      events: blockEvents,
+      txResults,
+      validatorUpdates: [...validatorUpdates],
+      consensusParamUpdates: undefined,
+      appHash,
+    };
+  }
+
+  async commit(): Promise<ResponseCommit> {
+    if (!this.pendingBlock) throw new Error("Commit: no finalized block to commit");
+    const committed = await this.store.commit();
+    if (BigInt(committed.height) !== this.pendingBlock.height) {
+      throw new Error(`Commit: store committed height ${committed.height}, expected ${this.pendingBlock.height}`);
+    }
+    this.pendingBlock = undefined;
+    this.finalizeState = undefined;
+    this.checkHeader = this.headerAfterCommit();
+    this.checkState = this.store.committed().branch();
+    // Keep every block in CometBFT (retain_height 0): full replay and old block queries keep working.
+    return { retainHeight: 0n };
+  }
+
+  // ---------------------------------------------------------------- snapshot connection (state sync is not offered)
+
+  listSnapshots(): ResponseListSnapshots {
+    return { snapshots: [] };
+  }
+
+  offerSnapshot(): ResponseOfferSnapshot {
+    return { result: ResponseOfferSnapshot_Result.REJECT };
+  }
+
+  loadSnapshotChunk(): ResponseLoadSnapshotChunk {
+    return { chunk: new Uint8Array() };
+  }
+
+  applySnapshotChunk(): ResponseApplySnapshotChunk {
+    return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private deliverTx(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome {
+    return this.txs ? this.txs.deliver(state, header, tx) : noPipelineOutcome();
+  }
+
+  private blockContext(store: MultiStore, header: BlockHeader, mode: ExecMode, events: Event[]): BlockContext {
+    return { header, store, mode, emit: (e) => events.push(e) };
+  }
+
+  /** The CheckTx header after a commit: next height; time is not known before the block (SDK uses the last header's). */
+  private headerAfterCommit(): BlockHeader {
+    return {
+      chainId: this.chainId,
+      height: BigInt(this.lastHeight + 1),
+      time: this.checkHeader?.time ?? { seconds: 0n, nanos: 0 },
+      proposerAddress: new Uint8Array(),
+    };
+  }
+}
+
+function noPipelineOutcome(): TxOutcome {
+  const err = toAbciError(ErrTxDecode.wrap("no transaction decoder is installed"));
+  return { ...err, data: new Uint8Array(), gasWanted: 0n, gasUsed: 0n, events: [] };
+}
+
+function toExecTxResult(o: TxOutcome): ExecTxResult {
+  return { code: o.code, codespace: o.codespace, log: o.log, info: "", data: o.data, gasWanted: o.gasWanted, gasUsed: o.gasUsed, events: [...o.events] };
+}
+
+/** Genesis `app_state` is a JSON object keyed by module name; empty bytes mean no app state. */
+function parseAppState(bytes: Uint8Array): Record<string, unknown> {
+  if (bytes.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    throw new Error(`InitChain: app_state is not valid JSON: ${(e as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error("InitChain: app_state must be a JSON object keyed by module name");
+  }
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,180 @@
+import type { RequestQuery, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
+import { Pairs } from "cosmjs-types/cosmos/store/internal/kv/v1beta1/kv";
+import type { CommitMultiStore, MultiStoreReader } from "../store/types.js";
+import { ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrUnauthorized, ErrUnknownRequest, TxError, toAbciError } from "./errors.js";
+
+/** What a query handler reads: the committed state at the requested height. */
+export interface QueryContext {
+  readonly height: number;
+  readonly chainId: string;
+  readonly store: MultiStoreReader;
+}
+
+/** A gRPC-style query method: protobuf request bytes in, protobuf response bytes out. */
+export type QueryHandler = (ctx: QueryContext, request: Uint8Array) => Uint8Array;
+
+/** gRPC status codes the SDK maps to its own codes (baseapp `gRPCErrorToSDKError`). */
+export type GrpcCode = "NotFound" | "InvalidArgument" | "FailedPrecondition" | "Unauthenticated" | "Unknown" | "Internal";
+
+/**
+ * An error a query handler returns the way SDK gRPC query servers return `status.Error(code, msg)`.
+ * Its text as the client sees it is Go's status error text: "rpc error: code = X desc = msg".
+ */
+export class QueryError extends Error {
+  override readonly name = "QueryError";
+  constructor(
+    readonly grpcCode: GrpcCode,
+    readonly desc: string,
+  ) {
+    super(`rpc error: code = ${grpcCode} desc = ${desc}`);
+  }
+}
+
+export const notFound = (desc: string): QueryError => new QueryError("NotFound", desc);
+export const invalidArgument = (desc: string): QueryError => new QueryError("InvalidArgument", desc);
+
+/** SDK `gRPCErrorToSDKError`: status code → SDK error wrapping the status text. */
+function grpcToSdkError(e: unknown): TxError {
+  if (e instanceof QueryError) {
+    switch (e.grpcCode) {
+      case "NotFound":
+        return ErrKeyNotFound.wrap(e.message);
+      case "InvalidArgument":
+      case "FailedPrecondition":
+        return ErrInvalidRequest.wrap(e.message);
+      case "Unauthenticated":
+        return ErrUnauthorized.wrap(e.message);
+      default:
+        return ErrUnknownRequest.wrap(e.message);
+    }
+  }
+  // A registered SDK error carries gRPC code Unknown unless registered with another one.
+  if (e instanceof TxError) return ErrUnknownRequest.wrap(`rpc error: code = Unknown desc = ${e.message}`);
+  if (e instanceof RangeError || e instanceof TypeError || e instanceof SyntaxError) {
+    // Malformed request bytes (protobuf decode) are the client's fault.
+    return ErrInvalidRequest.wrap(e.message);
+  }
+  return ErrInvalidRequest.wrap(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * ABCI Query dispatch, as the SDK's `BaseApp.Query`: gRPC method paths registered by modules,
+ * `/store/<name>/key|subspace` raw store reads (with ICS23 proofs), and `/app/version`.
+ * Every successful answer carries the height it was read at (CosmJS throws on height 0).
+ */
+export class QueryRouter {
+  private readonly routes = new Map<string, QueryHandler>();
+
+  constructor(private readonly appVersion: string) {}
+
+  register(path: string, handler: QueryHandler): void {
+    if (!path.startsWith("/")) throw new Error(`query route ${path} must start with "/"`);
+    if (this.routes.has(path)) throw new Error(`query route ${path} registered twice`);
+    this.routes.set(path, handler);
+  }
+
+  has(path: string): boolean {
+    return this.routes.has(path);
+  }
+
+  handle(req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery {
+    const handler = this.routes.get(req.path);
+    if (handler) return this.handleGrpc(handler, req, store, chainId);
+    if (req.path.startsWith("/store/")) return this.handleStore(req, store);
+    if (req.path === "/app/version") return ok(new TextEncoder().encode(this.appVersion), BigInt(store.lastCommit().height));
+    return failure(ErrUnknownRequest.wrap(`unknown query path: ${req.path}`), req.height);
+  }
+
+  private handleGrpc(handler: QueryHandler, req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery {
+    let height: number;
+    let view: MultiStoreReader;
+    try {
+      height = resolveHeight(req, store);
+      view = loadView(store, height);
+    } catch (e) {
+      return failure(e, req.height);
+    }
+    try {
+      return ok(handler({ height, chainId, store: view }, req.data), BigInt(height));
+    } catch (e) {
+      // An error response carries the request's height, like the SDK.
+      return failure(grpcToSdkError(e), req.height);
+    }
+  }
+
+  private handleStore(req: RequestQuery, store: CommitMultiStore): ResponseQuery {
+    const parts = req.path.split("/"); // ["", "store", name, "key" | "subspace"]
+    const name = parts[2] ?? "";
+    const kind = parts[3] ?? "";
+    if (parts.length !== 4 || name === "" || (kind !== "key" && kind !== "subspace")) {
+      return failure(ErrUnknownRequest.wrap(`unknown query path: ${req.path}`), req.height);
+    }
+    try {
+      const height = resolveHeight(req, store);
+      if (req.prove && height <= 1) {
+        throw ErrInvalidRequest.wrap("cannot query with proof when height <= 1; please provide a valid height");
+      }
+      if (kind === "subspace") {
+        const view = loadView(store, height);
+        const pairs = [...prefixScan(view, name, req.data)];
+        return ok(Pairs.encode({ pairs }).finish(), BigInt(height));
+      }
+      const result = store.query(name, req.data, height, req.prove);
+      const response = ok(result.value ?? new Uint8Array(), BigInt(height));
+      response.key = req.data;
+      if (result.proofOps) response.proofOps = { ops: result.proofOps.map((op) => ({ type: op.type, key: op.key, data: op.data })) };
+      return response;
+    } catch (e) {
+      if (e instanceof RangeError) return failure(ErrInvalidRequest.wrap(e.message), req.height);
+      return failure(e, req.height);
+    }
+  }
+}
+
+function* prefixScan(view: MultiStoreReader, name: string, prefix: Uint8Array): Generator<{ key: Uint8Array; value: Uint8Array }> {
+  const end = prefixEnd(prefix);
+  for (const { key, value } of view.getReader(name).iterator(prefix.length ? prefix : undefined, end)) yield { key, value };
+}
+
+/** The smallest key greater than every key with this prefix (undefined: no upper bound). */
+export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
+  const end = Uint8Array.from(prefix);
+  for (let i = end.length - 1; i >= 0; i--) {
+    if (end[i]! < 0xff) {
+      end[i]!++;
+      return end.subarray(0, i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** SDK `createQueryContext` height rules. */
+function resolveHeight(req: RequestQuery, store: CommitMultiStore): number {
+  const last = store.lastCommit().height;
+  if (last === 0) throw ErrInvalidHeight.wrap("stratos-ts is not ready; please wait for first block");
+  if (req.height < 0n) throw ErrInvalidRequest.wrap(`cannot query with height < 0; please provide a valid height`);
+  if (req.height === 0n) return last;
+  if (req.height > BigInt(last)) {
+    throw ErrInvalidHeight.wrap("cannot query with height in the future; please provide a valid height");
+  }
+  return Number(req.height);
+}
+
+function loadView(store: CommitMultiStore, height: number): MultiStoreReader {
+  const last = store.lastCommit().height;
+  if (height === last) return store.committed();
+  try {
+    return store.at(height);
+  } catch (e) {
+    throw ErrInvalidRequest.wrap(`failed to load state at height ${height}; ${(e as Error).message} (latest height: ${last})`);
+  }
+}
+
+function ok(value: Uint8Array, height: bigint): ResponseQuery {
+  return { code: 0, log: "", info: "", index: 0n, key: new Uint8Array(), value, proofOps: undefined, height, codespace: "" };
+}
+
+function failure(e: unknown, height: bigint): ResponseQuery {
+  const { codespace, code, log } = toAbciError(e);
+  return { code, log, info: "", index: 0n, key: new Uint8Array(), value: new Uint8Array(), proofOps: undefined, height, codespace };
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import path from "node:path";
+import os from "node:os";
+import { runNode } from "../node/main.js";
+import { APP_NAME, APP_VERSION } from "../node/app.js";
+import type { LogLevel } from "../node/logger.js";
+
+const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0.38)
+
+Usage:
+  stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--log-level info|debug|error]
+  stchaind version
+
+start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
+        State lives in <home>/data/application.db (default home ~/.stchaind).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "start": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          home: { type: "string", default: path.join(os.homedir(), ".stchaind") },
+          abci: { type: "string", default: "tcp://127.0.0.1:26658" },
+          "log-level": { type: "string", default: "info" },
+        },
+        strict: true,
+      });
+      const level = values["log-level"];
+      if (level !== "info" && level !== "debug" && level !== "error") {
+        process.stderr.write(`--log-level must be info, debug or error\n`);
+        return 2;
+      }
+      const node = await runNode({ home: path.resolve(values.home), abciAddress: values.abci, logLevel: level as LogLevel });
+      await new Promise<void>((resolve) => {
+        const onSignal = (): void => {
+          void node.stop().then(resolve);
+        };
+        process.once("SIGINT", onSignal);
+        process.once("SIGTERM", onSignal);
+      });
+      return 0;
+    }
+    case "version":
+      process.stdout.write(`${APP_NAME} ${APP_VERSION}\n`);
+      return 0;
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE + "\n");
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command ${command}\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`stchaind: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,186 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { patchConfigFile } from "./cometbftConfig.js";
+import { buildDevnetAppState, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const COMETBFT_BIN = path.join(PROJECT_ROOT, ".tools", "bin", "cometbft");
+const DEFAULT_APP_ENTRY = path.join(PROJECT_ROOT, "app", "cli", "stchaind.ts");
+
+export interface DevnetPorts {
+  readonly p2p: number;
+  readonly rpc: number;
+  readonly abci: number;
+}
+
+/** The reference's ports (spec-chain.md §12). */
+export const DEFAULT_PORTS: DevnetPorts = { p2p: 26656, rpc: 26657, abci: 26658 };
+
+export interface DevnetOptions {
+  /** Node home shared by CometBFT (config/, data/) and the app (data/application.db). */
+  readonly home: string;
+  readonly ports?: DevnetPorts;
+  /** TypeScript entry of the app process; it is run as `<entry> start --home … --abci …`. */
+  readonly appEntry?: string;
+  readonly chainId?: string;
+  /** Where the app's output goes (default: this process's stdout). CometBFT's goes to <home>/cometbft.log. */
+  readonly onAppOutput?: (line: string) => void;
+  readonly cometbftBinary?: string;
+}
+
+/**
+ * A single-validator devnet: one CometBFT node and the stratos-ts app, as two child processes.
+ * `init` creates the home once (keys, config from cometbft-config/, the embedded default genesis);
+ * `start` runs the app, waits until it listens, then runs CometBFT; `stop` stops CometBFT first so it
+ * never sees the app vanish, then the app.
+ */
+export class Devnet {
+  readonly home: string;
+  readonly ports: DevnetPorts;
+  private app: ChildProcess | undefined;
+  private comet: ChildProcess | undefined;
+  private readonly appEntry: string;
+  private readonly cometbft: string;
+
+  constructor(private readonly options: DevnetOptions) {
+    this.home = path.resolve(options.home);
+    this.ports = options.ports ?? DEFAULT_PORTS;
+    this.appEntry = options.appEntry ?? DEFAULT_APP_ENTRY;
+    this.cometbft = options.cometbftBinary ?? COMETBFT_BIN;
+  }
+
+  get rpcUrl(): string {
+    return `http://127.0.0.1:${this.ports.rpc}`;
+  }
+
+  get appProcess(): ChildProcess | undefined {
+    return this.app;
+  }
+
+  get cometbftProcess(): ChildProcess | undefined {
+    return this.comet;
+  }
+
+  get isInitialized(): boolean {
+    return fs.existsSync(path.join(this.home, "config", "genesis.json"));
+  }
+
+  /** Wipe the app state and CometBFT state together (they must never diverge), keys and config included. */
+  reset(): void {
+    fs.rmSync(this.home, { recursive: true, force: true });
+  }
+
+  /** Create the home on first use; a no-op when it exists. Ports are re-applied to config every time. */
+  init(): void {
+    if (!fs.existsSync(this.cometbft)) {
+      throw new Error(`CometBFT is not built at ${this.cometbft}: run 'npm install' (it builds the pinned version)`);
+    }
+    const fresh = !this.isInitialized;
+    if (fresh) {
+      fs.mkdirSync(this.home, { recursive: true });
+      const r = spawnSync(this.cometbft, ["init", "--home", this.home], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`cometbft init failed: ${r.stderr || r.stdout}`);
+      this.writeGenesis();
+    }
+    patchConfigFile(path.join(this.home, "config", "config.toml"), path.join(PROJECT_ROOT, "cometbft-config", "devnet.toml"), {
+      abci_port: String(this.ports.abci),
+      rpc_port: String(this.ports.rpc),
+      p2p_port: String(this.ports.p2p),
+      moniker: "stratos-devnet",
+    });
+  }
+
+  private writeGenesis(): void {
+    const file = path.join(this.home, "config", "genesis.json");
+    const genesis = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    genesis["chain_id"] = this.options.chainId ?? DEVNET_CHAIN_ID;
+    genesis["app_state"] = buildDevnetAppState();
+    fs.writeFileSync(file, JSON.stringify(genesis, null, 2) + "\n");
+  }
+
+  async start(): Promise<void> {
+    if (this.app || this.comet) throw new Error("devnet already started");
+    this.init();
+    await this.startApp();
+    this.startCometbft();
+  }
+
+  /** Start (or restart) only the app process and wait until it serves ABCI. */
+  async startApp(): Promise<void> {
+    const abci = `tcp://127.0.0.1:${this.ports.abci}`;
+    const child = spawn(process.execPath, ["--import", "tsx", this.appEntry, "start", "--home", this.home, "--abci", abci], {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true, // own process group: Ctrl-C reaches the orchestrator only, which stops children in order
+    });
+    this.app = child;
+    const out = this.options.onAppOutput ?? ((line: string) => process.stdout.write(line + "\n"));
+    const listening = new Promise<void>((resolve, reject) => {
+      let buffered = "";
+      const onData = (chunk: Buffer): void => {
+        buffered += chunk.toString("utf8");
+        let nl: number;
+        while ((nl = buffered.indexOf("\n")) >= 0) {
+          const line = buffered.slice(0, nl);
+          buffered = buffered.slice(nl + 1);
+          out(line);
+          if (line.includes("ABCI server listening")) resolve();
+        }
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", onData);
+      child.once("exit", (code, signal) => reject(new Error(`the app exited before listening (code ${code}, signal ${signal})`)));
+    });
+    await listening;
+  }
+
+  /** Start (or restart) only CometBFT. Its log is appended to <home>/cometbft.log. */
+  startCometbft(): void {
+    const log = fs.openSync(path.join(this.home, "cometbft.log"), "a");
+    this.comet = spawn(this.cometbft, ["start", "--home", this.home], {
+      stdio: ["ignore", log, log],
+      detached: true,
+    });
+    fs.closeSync(log);
+  }
+
+  /** SIGKILL the app (crash simulation). CometBFT stops itself when its ABCI connections drop. */
+  killApp(): void {
+    this.app?.kill("SIGKILL");
+  }
+
+  async stop(): Promise<void> {
+    await stopProcess(this.comet, 15_000);
+    this.comet = undefined;
+    await stopProcess(this.app, 15_000);
+    this.app = undefined;
+  }
+
+  /** Wait until a child has exited (e.g. CometBFT after its app was killed). */
+  static async waitForExit(child: ChildProcess | undefined, timeoutMs: number): Promise<void> {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`process ${child.pid} did not exit within ${timeoutMs} ms`)), timeoutMs);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  forgetProcesses(): void {
+    this.app = undefined;
+    this.comet = undefined;
+  }
+}
+
+async function stopProcess(child: ChildProcess | undefined, graceMs: number): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

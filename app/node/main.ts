@@ -1,0 +1,55 @@
+import path from "node:path";
+import fs from "node:fs";
+import { AbciServer } from "../abci/server.js";
+import type { ModuleHooks } from "../baseapp/block.js";
+import { APP_NAME, APP_VERSION, createStratosApp } from "./app.js";
+import { withBlockLog } from "./blockLog.js";
+import { InterimMultiStore } from "./interimStore.js";
+import { createLogger, type LogLevel } from "./logger.js";
+
+export interface NodeOptions {
+  /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
+  readonly home: string;
+  /** ABCI listen address, `tcp://host:port` or `unix:///path`. */
+  readonly abciAddress: string;
+  readonly logLevel?: LogLevel;
+  /** Test-only modules appended to every phase. */
+  readonly extraModules?: readonly ModuleHooks[];
+}
+
+export interface RunningNode {
+  readonly address: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the store, builds the app and serves ABCI until stopped. */
+export async function runNode(options: NodeOptions): Promise<RunningNode> {
+  const logger = createLogger(options.logLevel ?? "info");
+  const dataDir = path.join(options.home, "data");
+  fs.mkdirSync(dataDir, { recursive: true });
+  const store = new InterimMultiStore(path.join(dataDir, "application.db"));
+  const { app } = await createStratosApp(store, options.extraModules);
+  const last = store.lastCommit();
+  logger.info(
+    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${app.currentChainId ? `, chain ${app.currentChainId}` : ""}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  const server: AbciServer = new AbciServer(withBlockLog(app, logger), {
+    logger,
+    onFatal: (error) => {
+      logger.error(`stopping: the application failed: ${error instanceof Error ? error.message : String(error)}`);
+      void stop().finally(() => process.exit(1));
+    },
+  });
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await server.close();
+      await store.close();
+    })();
+    return stopping;
+  };
+  const address = await server.listen(options.abciAddress);
+  logger.info(`ABCI server listening on ${address}`);
+  return { address, stop };
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm start`: a single-validator devnet (CometBFT + the stratos-ts app) on the embedded default genesis.
+ *
+ *   npm start                      start (initialises <project>/.devnet on first run)
+ *   npm start -- --home DIR        use another home
+ *   npm start -- --reset           wipe app data and CometBFT data together, then start fresh
+ *
+ * Ctrl-C stops CometBFT first, then the app.
+ */
+import { parseArgs } from "node:util";
+import path from "node:path";
+import { Devnet, PROJECT_ROOT, DEFAULT_PORTS } from "../app/node/devnet.js";
+import { DEVNET_CHAIN_ID, devnetAccounts } from "../app/node/devnetGenesis.js";
+
+const { values } = parseArgs({
+  options: {
+    home: { type: "string", default: path.join(PROJECT_ROOT, ".devnet") },
+    reset: { type: "boolean", default: false },
+    "rpc-port": { type: "string", default: String(DEFAULT_PORTS.rpc) },
+    "p2p-port": { type: "string", default: String(DEFAULT_PORTS.p2p) },
+    "abci-port": { type: "string", default: String(DEFAULT_PORTS.abci) },
+  },
+  strict: true,
+});
+
+const devnet = new Devnet({
+  home: values.home,
+  ports: { rpc: Number(values["rpc-port"]), p2p: Number(values["p2p-port"]), abci: Number(values["abci-port"]) },
+});
+
+if (values.reset) {
+  devnet.reset();
+  console.log(`devnet: wiped ${devnet.home}`);
+}
+const fresh = !devnet.isInitialized;
+devnet.init();
+if (fresh) {
+  console.log(`devnet: initialised ${devnet.home} (chain ${DEVNET_CHAIN_ID})`);
+  console.log("devnet: funded dev accounts (mnemonic in genesis/devnet.mnemonic, m/44'/606'/0'/0/i):");
+  for (const a of devnetAccounts()) console.log(`  ${a.index}  ${a.address}`);
+}
+
+let stopping = false;
+const shutdown = (): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log("devnet: stopping CometBFT, then the app…");
+  void devnet.stop().then(() => {
+    console.log("devnet: stopped");
+    process.exit(0);
+  });
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+await devnet.start();
+console.log(`devnet: CometBFT RPC ${devnet.rpcUrl}  (P2P ${devnet.ports.p2p}, ABCI ${devnet.ports.abci}; CometBFT log ${path.join(devnet.home, "cometbft.log")})`);
+
+// If either child dies on its own, stop the other and exit non-zero.
+for (const child of [devnet.appProcess, devnet.cometbftProcess]) {
+  child?.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`devnet: ${child === devnet.appProcess ? "the app" : "CometBFT"} exited (code ${code}, signal ${signal}); stopping`);
+    stopping = true;
+    void devnet.stop().then(() => process.exit(1));
+  });
+}
