@@ -70,12 +70,22 @@ export interface MultiStore extends MultiStoreReader {
 export interface BranchMultiStore extends MultiStore {
   /** Flush every store's pending writes into the parent multistore. */
   write(): void;
+  /** Drop every pending write of every store. */
+  discard(): void;
 }
 
 export interface CommitInfo {
   readonly height: number;
   /** The app hash: root of the simple Merkle tree over (store name → store root), spec store-perf §1.0. */
   readonly appHash: Bytes;
+}
+
+/** Result of a `/store/<name>/subspace` query: every pair under the prefix, in key order. */
+export interface SubspaceQueryResult {
+  readonly height: number;
+  readonly pairs: readonly KVPair[];
+  /** The ABCI response value: cosmos.base.kv.v1beta1.Pairs protobuf of `pairs`. */
+  readonly value: Bytes;
 }
 
 /** Result of a store query (ABCI Query path `/store/<name>/key` or `/subspace`). */
@@ -121,7 +131,10 @@ export interface CommitMultiStore {
   /** Node-local metadata (e.g. chain id), persisted atomically with the next commit. */
   setMeta(key: string, value: Bytes): void;
   getMeta(key: string): Bytes | undefined;
-  /** `/store/<name>/key` (and `/subspace`) query at a retained height, with ICS23 proofs when `prove`. */
+  /**
+   * `/store/<name>/key` query at a retained height (0 = the last committed), with ICS23 proofs when
+   * `prove`. Throws a RangeError for an unknown or transient store, or a pruned or future height.
+   */
   query(name: StoreName, key: Bytes, height: number, prove: boolean): StoreQueryResult;
   close(): Promise<void>;
 }

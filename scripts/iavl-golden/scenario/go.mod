@@ -1,0 +1,3 @@
+module stratos-ts/iavl-golden/scenario
+
+go 1.22
