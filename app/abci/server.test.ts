@@ -227,6 +227,31 @@ describe("AbciServer", () => {
     expect(fatal).toBeDefined();
   });
 
+  it("does not hold other connections for an async query, and keeps its own connection in order", async () => {
+    const app = new RecordingApp();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    app.query = ((req: { path: string }) => {
+      const resp = { code: 0, log: "", info: "", index: 0n, key: new Uint8Array(), value: new TextEncoder().encode(req.path), height: 7n, codespace: "" };
+      return req.path === "/slow" ? gate.then(() => resp) : resp;
+    }) as RecordingApp["query"];
+    server = new AbciServer(app);
+    const addr = await server.listen("tcp://127.0.0.1:0");
+    const [query, consensus] = await Promise.all([TestClient.connect(addr), TestClient.connect(addr)]);
+    query.send({ query: { path: "/slow", data: new Uint8Array(), height: 0n, prove: false } }, { query: { path: "/fast", data: new Uint8Array(), height: 0n, prove: false } }, { flush: {} });
+    consensus.send({ info: { version: "", blockVersion: 0n, p2pVersion: 0n, abciVersion: "" } }, { flush: {} });
+    // The consensus connection is answered while the slow query is still pending.
+    const cr = await consensus.waitFor(2);
+    expect(cr.map(kindOf)).toEqual(["info", "flush"]);
+    expect(query.responses).toHaveLength(0);
+    release();
+    const qr = await query.waitFor(3);
+    expect(qr.map(kindOf)).toEqual(["query", "query", "flush"]);
+    expect(qr.slice(0, 2).map((r) => new TextDecoder().decode(r.query!.value))).toEqual(["/slow", "/fast"]);
+    query.socket.destroy();
+    consensus.socket.destroy();
+  });
+
   it("serves a unix socket", async () => {
     const app = new RecordingApp();
     server = new AbciServer(app);

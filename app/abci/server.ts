@@ -108,26 +108,14 @@ export class AbciServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const decoder = new FrameDecoder();
-    let corked = false;
-    const write = (response: Response): void => {
-      if (socket.destroyed) return;
-      if (!corked) {
-        corked = true;
-        socket.cork();
-        process.nextTick(() => {
-          corked = false;
-          socket.uncork();
-        });
-      }
-      socket.write(encodeFrame(Response.encode(response).finish()));
-    };
+    const out = new OrderedWriter(socket);
 
     socket.on("data", (chunk: Buffer) => {
       let bodies: Uint8Array[];
       try {
         bodies = decoder.push(chunk);
       } catch (error) {
-        this.failConnection(socket, write, error);
+        this.failConnection(socket, out, error);
         return;
       }
       for (const body of bodies) {
@@ -135,55 +123,62 @@ export class AbciServer {
         try {
           request = Request.decode(body);
         } catch (error) {
-          this.failConnection(socket, write, error);
+          this.failConnection(socket, out, error);
           return;
         }
-        this.dispatch(request, write);
+        this.dispatch(request, out);
       }
     });
     socket.on("error", (error) => this.logger?.error(`abci: connection error: ${error.message}`));
     socket.on("close", () => this.sockets.delete(socket));
   }
 
-  private dispatch(request: Request, write: (response: Response) => void): void {
+  private dispatch(request: Request, out: OrderedWriter): void {
     const kind = requestKind(request);
     if (kind === "checkTx" && request.checkTx !== undefined) this.app.onCheckTxReceived?.(request.checkTx);
     this.executor.submit(() => {
       if (this.failed) return;
       switch (kind) {
         case "echo":
-          write({ echo: { message: request.echo!.message } });
+          out.write({ echo: { message: request.echo!.message } });
           return;
         case "flush":
-          write({ flush: {} });
+          out.write({ flush: {} });
           return;
         case undefined:
           throw new Error("abci: received a request with no known type");
         default:
           if (!isAppKind(kind)) throw new Error(`abci: unexpected request type ${kind}`);
-          return this.runApp(kind, request, write);
+          return this.runApp(kind, request, out);
       }
     });
   }
 
-  private runApp(
-    kind: AppKind,
-    request: Request,
-    write: (response: Response) => void,
-  ): void | Promise<void> {
+  private runApp(kind: AppKind, request: Request, out: OrderedWriter): void | Promise<void> {
     const result = callApp(this.app, kind, request);
-    if (result instanceof Promise) {
-      return result.then((response) => {
-        if (!this.failed) write(response);
-      });
+    if (!(result instanceof Promise)) {
+      out.write(result);
+      return;
     }
-    write(result);
+    const guarded = result.then((response) => (this.failed ? undefined : response));
+    if (kind === "query") {
+      // A query reads committed state only; an async one (e.g. GetTx asking CometBFT's RPC) must not
+      // hold up the consensus and mempool connections. Its connection still answers in order.
+      out.writeLater(guarded.catch((error: unknown) => {
+        this.fail(error);
+        return undefined;
+      }));
+      return;
+    }
+    return guarded.then((response) => {
+      if (response) out.write(response);
+    });
   }
 
-  private failConnection(socket: net.Socket, write: (response: Response) => void, error: unknown): void {
+  private failConnection(socket: net.Socket, out: OrderedWriter, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.logger?.error(`abci: bad data on a connection, closing it: ${message}`);
-    write({ exception: { error: message } });
+    out.write({ exception: { error: message } });
     socket.end();
     this.fail(error);
   }
@@ -201,6 +196,54 @@ export class AbciServer {
       if (!socket.destroyed) socket.end(exception);
     }
     this.options.onFatal?.(error);
+  }
+}
+
+/**
+ * Writes one connection's responses strictly in request order. A response can be written now, or
+ * promised (`writeLater`); anything written after a pending promise waits for it. Writes are corked
+ * and flushed once per event-loop turn.
+ */
+class OrderedWriter {
+  private tail: Promise<void> | undefined;
+  private outstanding = 0;
+  private corked = false;
+
+  constructor(private readonly socket: net.Socket) {}
+
+  write(response: Response): void {
+    if (this.outstanding === 0) this.send(response);
+    else this.chain(Promise.resolve(response));
+  }
+
+  writeLater(response: Promise<Response | undefined>): void {
+    this.chain(response);
+  }
+
+  private chain(response: Promise<Response | undefined>): void {
+    this.outstanding++;
+    const previous = this.tail ?? Promise.resolve();
+    this.tail = Promise.all([previous, response])
+      .then(([, r]) => {
+        if (r) this.send(r);
+      })
+      .finally(() => {
+        this.outstanding--;
+        if (this.outstanding === 0) this.tail = undefined;
+      });
+  }
+
+  private send(response: Response): void {
+    if (this.socket.destroyed) return;
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
+    this.socket.write(encodeFrame(Response.encode(response).finish()));
   }
 }
 

@@ -4,7 +4,6 @@ import {
   ResponseProcessProposal_ProposalStatus,
   ResponseVerifyVoteExtension_VerifyStatus,
   CheckTxType,
-  type Event,
   type ExecTxResult,
   type RequestCheckTx,
   type RequestFinalizeBlock,
@@ -30,12 +29,17 @@ import {
 } from "cosmjs-types/tendermint/abci/types";
 import type { Application } from "../abci/application.js";
 import type { BranchMultiStore, CommitMultiStore, MultiStore } from "../store/types.js";
-import type { BlockContext, BlockHeader, ExecMode, ModulePhases, TxOutcome, TxPipeline } from "./block.js";
+import type { BlockHeader, ModulePhases, TxOutcome, TxPipeline } from "./block.js";
+import { Context } from "./context.js";
+import { EventManager } from "./events.js";
 import { selectTxsWithinBytes } from "./proposal.js";
 import { QueryRouter } from "./queryRouter.js";
 import { ErrTxDecode, toAbciError } from "./errors.js";
+import { handleSimulate, SIMULATE_PATH } from "./tx/simulate.js";
 
 const CHAIN_ID_META = "chain_id";
+/** Block time of the last committed block: the CheckTx header after a restart. */
+const LAST_HEADER_TIME_META = "last_block_time";
 
 export interface BaseAppOptions {
   readonly store: CommitMultiStore;
@@ -69,7 +73,7 @@ export class BaseApp implements Application {
   /** State written by InitChain and FinalizeBlock, not yet committed. */
   private finalizeState: BranchMultiStore | undefined;
   /** Set between FinalizeBlock and Commit. */
-  private pendingBlock: { height: bigint; appHash: Uint8Array } | undefined;
+  private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
 
   constructor(private readonly options: BaseAppOptions) {
     this.store = options.store;
@@ -78,8 +82,16 @@ export class BaseApp implements Application {
     this.txs = options.txs;
     const chainId = this.store.getMeta(CHAIN_ID_META);
     if (chainId) this.chainId = new TextDecoder().decode(chainId);
-    this.checkHeader = this.headerAfterCommit();
+    const last = this.store.getMeta(LAST_HEADER_TIME_META);
+    this.checkHeader = this.committedHeader(last ? decodeTime(last) : { seconds: 0n, nanos: 0 });
     this.checkState = this.store.committed().branch();
+    const txs = this.txs;
+    if (txs) {
+      // Simulate runs on a copy of the CheckTx state, as the SDK does (pending txs' sequences count).
+      this.queries.register(SIMULATE_PATH, (_ctx, request) =>
+        handleSimulate(request, (tx) => txs.simulate(this.checkState, this.checkHeader, tx)),
+      );
+    }
   }
 
   /** Mount every module store. Call before `store.load()`. */
@@ -116,7 +128,7 @@ export class BaseApp implements Application {
     };
   }
 
-  query(req: RequestQuery): ResponseQuery {
+  query(req: RequestQuery): ResponseQuery | Promise<ResponseQuery> {
     return this.queries.handle(req, this.store, this.chainId);
   }
 
@@ -140,10 +152,10 @@ export class BaseApp implements Application {
     this.chainId = req.chainId;
     this.store.setMeta(CHAIN_ID_META, new TextEncoder().encode(req.chainId));
     const appState = parseAppState(req.appStateBytes);
-    const header: BlockHeader = { chainId: req.chainId, height: req.initialHeight, time: req.time, proposerAddress: new Uint8Array() };
+    // Genesis runs at height 0, as the SDK's InitChain header (gentxs: no fee gas, account number 0).
+    const header: BlockHeader = { chainId: req.chainId, height: 0n, time: req.time, proposerAddress: new Uint8Array() };
     this.finalizeState = this.store.working().branch();
-    const events: Event[] = [];
-    const ctx = this.blockContext(this.finalizeState, header, "initGenesis", events);
+    const ctx = Context.forBlock(this.finalizeState, header, "initGenesis", new EventManager());
     let validators: readonly ValidatorUpdate[] = [];
     for (const m of this.modules.initGenesis) {
       const updates = m.initGenesis?.(ctx, appState[m.name]);
@@ -185,25 +197,26 @@ export class BaseApp implements Application {
     };
     const state = this.finalizeState ?? this.store.working().branch();
     this.finalizeState = state;
-    const blockEvents: Event[] = [];
+    const blockEvents = new EventManager();
 
-    const beginCtx = this.blockContext(state, header, "finalize", blockEvents);
+    const beginCtx = Context.forBlock(state, header, "finalize", blockEvents);
     for (const m of this.modules.beginBlock) m.beginBlock?.(beginCtx);
 
     const txResults: ExecTxResult[] = req.txs.map((tx) => toExecTxResult(this.deliverTx(state, header, tx)));
 
     let validatorUpdates: readonly ValidatorUpdate[] = [];
-    const endCtx = this.blockContext(state, header, "finalize", blockEvents);
+    const endCtx = Context.forBlock(state, header, "finalize", blockEvents);
     for (const m of this.modules.endBlock) {
       const updates = m.endBlock?.(endCtx);
       if (updates && updates.length > 0) validatorUpdates = updates;
     }
 
     state.write();
+    this.store.setMeta(LAST_HEADER_TIME_META, encodeTime(req.time));
     const appHash = this.store.workingHash();
-    this.pendingBlock = { height: req.height, appHash };
+    this.pendingBlock = { height: req.height, appHash, header };
     return {
-      events: blockEvents,
+      events: [...blockEvents.events],
       txResults,
       validatorUpdates: [...validatorUpdates],
       consensusParamUpdates: undefined,
@@ -217,9 +230,10 @@ export class BaseApp implements Application {
     if (BigInt(committed.height) !== this.pendingBlock.height) {
       throw new Error(`Commit: store committed height ${committed.height}, expected ${this.pendingBlock.height}`);
     }
+    // CheckTx continues from the committed block's header (SDK `setCheckState(header)`).
+    this.checkHeader = this.pendingBlock.header;
     this.pendingBlock = undefined;
     this.finalizeState = undefined;
-    this.checkHeader = this.headerAfterCommit();
     this.checkState = this.store.committed().branch();
     // Keep every block in CometBFT (retain_height 0): full replay and old block queries keep working.
     return { retainHeight: 0n };
@@ -249,19 +263,19 @@ export class BaseApp implements Application {
     return this.txs ? this.txs.deliver(state, header, tx) : noPipelineOutcome();
   }
 
-  private blockContext(store: MultiStore, header: BlockHeader, mode: ExecMode, events: Event[]): BlockContext {
-    return { header, store, mode, emit: (e) => events.push(e) };
+  /** The header of the last committed block as CheckTx sees it (SDK: the CheckTx context's header). */
+  private committedHeader(time: BlockHeader["time"]): BlockHeader {
+    return { chainId: this.chainId, height: BigInt(this.lastHeight), time, proposerAddress: new Uint8Array() };
   }
+}
 
-  /** The CheckTx header after a commit: next height; time is not known before the block (SDK uses the last header's). */
-  private headerAfterCommit(): BlockHeader {
-    return {
-      chainId: this.chainId,
-      height: BigInt(this.lastHeight + 1),
-      time: this.checkHeader?.time ?? { seconds: 0n, nanos: 0 },
-      proposerAddress: new Uint8Array(),
-    };
-  }
+function encodeTime(t: BlockHeader["time"]): Uint8Array {
+  return new TextEncoder().encode(`${t.seconds}.${t.nanos}`);
+}
+
+function decodeTime(b: Uint8Array): BlockHeader["time"] {
+  const [s, n] = new TextDecoder().decode(b).split(".");
+  return { seconds: BigInt(s ?? "0"), nanos: Number(n ?? "0") };
 }
 
 function noPipelineOutcome(): TxOutcome {

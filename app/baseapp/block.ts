@@ -1,6 +1,9 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { Event, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { BranchMultiStore, MultiStore, StoreKind, StoreName } from "../store/types.js";
+import type { Context, ReadContext } from "./context.js";
+import type { MsgRoute } from "./msgs.js";
+import type { QueryHandler } from "./queryRouter.js";
 
 /** What a block-level hook knows about the block being executed (the parts of the header ABCI 2.0 gives). */
 export interface BlockHeader {
@@ -14,14 +17,6 @@ export interface BlockHeader {
 /** Execution modes of the SDK's baseapp (`execMode`). */
 export type ExecMode = "check" | "recheck" | "simulate" | "finalize" | "initGenesis";
 
-/** A block-level hook's view: the block's state, its header, and where its events go. */
-export interface BlockContext {
-  readonly header: BlockHeader;
-  readonly store: MultiStore;
-  readonly mode: ExecMode;
-  emit(event: Event): void;
-}
-
 /** A store a module asks baseapp to mount. */
 export interface StoreRegistration {
   readonly name: StoreName;
@@ -29,16 +24,22 @@ export interface StoreRegistration {
 }
 
 /**
- * What baseapp knows of a module (architecture.md): its stores and its block-level hooks. The app
- * (app/node) decides the order of each phase; baseapp only runs the lists it is given.
+ * What baseapp knows of a module (architecture.md): its stores, messages, queries and block-level
+ * hooks. The app (app/node) decides the order of each phase; baseapp only runs the lists it is given.
  */
 export interface ModuleHooks {
   readonly name: string;
   readonly stores?: readonly StoreRegistration[];
+  /** Message routes by type URL. */
+  readonly msgs?: readonly MsgRoute[];
+  /** gRPC query methods by full path ("/cosmos.bank.v1beta1.Query/Balance"). */
+  readonly queries?: Readonly<Record<string, QueryHandler>>;
   /** Apply this module's part of genesis `app_state` (already parsed JSON, `undefined` if absent). */
-  initGenesis?(ctx: BlockContext, genesis: unknown): readonly ValidatorUpdate[] | void;
-  beginBlock?(ctx: BlockContext): void;
-  endBlock?(ctx: BlockContext): readonly ValidatorUpdate[] | void;
+  initGenesis?(ctx: Context, genesis: unknown): readonly ValidatorUpdate[] | void;
+  /** The inverse of initGenesis: this module's `app_state` JSON. */
+  exportGenesis?(ctx: ReadContext): unknown;
+  beginBlock?(ctx: Context): void;
+  endBlock?(ctx: Context): readonly ValidatorUpdate[] | void;
 }
 
 /** The module lists per phase; the orders differ (spec-chain.md §8). */
@@ -68,4 +69,12 @@ export interface TxPipeline {
   check(state: BranchMultiStore, header: BlockHeader, tx: Uint8Array, recheck: boolean): TxOutcome;
   /** FinalizeBlock execution of one tx in the block's state. */
   deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome;
+  /** Simulate on a throw-away branch of `state`: no signature or fee checks, unlimited gas. */
+  simulate(state: MultiStore, header: BlockHeader, tx: Uint8Array): SimulationOutcome;
+}
+
+/** A simulation's outcome plus the message responses (for SimulateResponse.result.msg_responses). */
+export interface SimulationOutcome {
+  readonly outcome: TxOutcome;
+  readonly msgResponses: readonly { readonly typeUrl: string; readonly value: Uint8Array }[];
 }

@@ -36,6 +36,14 @@ export function registerError(codespace: string, code: number, text: string): Tx
   return err;
 }
 
+/**
+ * An unregistered error (Go `fmt.Errorf` returned where the SDK expects a registered one): the ABCI
+ * result is codespace "undefined", code 1, like the SDK's internal error.
+ */
+export function internalError(text: string): TxError {
+  return new TxError(UNDEFINED_CODESPACE, 1, text);
+}
+
 /** The ABCI view of any error: registered errors keep their code, anything else is an internal error. */
 export function toAbciError(e: unknown): { codespace: string; code: number; log: string } {
   if (e instanceof TxError) return { codespace: e.codespace, code: e.code, log: e.message };
@@ -85,5 +93,6 @@ export const ErrNotSupported = registerError(SDK, 37, "feature not supported");
 export const ErrNotFound = registerError(SDK, 38, "not found");
 export const ErrIO = registerError(SDK, 39, "Internal IO error");
 export const ErrAppConfig = registerError(SDK, 40, "error in app.toml");
+export const ErrInvalidGasLimit = registerError(SDK, 41, "invalid gas limit");
 /** A JS exception escaping a handler is reported like a recovered Go panic. */
 export const ErrPanic = registerError(UNDEFINED_CODESPACE, 111222, "panic");

@@ -1,17 +1,21 @@
 import type { RequestQuery, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
 import { Pairs } from "cosmjs-types/cosmos/store/internal/kv/v1beta1/kv";
 import type { CommitMultiStore, MultiStoreReader } from "../store/types.js";
-import { ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrUnauthorized, ErrUnknownRequest, TxError, toAbciError } from "./errors.js";
+import type { ReadContext } from "./context.js";
+import { ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrPanic, ErrUnauthorized, ErrUnknownRequest, TxError, toAbciError } from "./errors.js";
 
-/** What a query handler reads: the committed state at the requested height. */
-export interface QueryContext {
+/** What a query handler reads: the committed state at the requested height (no gas metering). */
+export interface QueryContext extends ReadContext {
   readonly height: number;
   readonly chainId: string;
   readonly store: MultiStoreReader;
 }
 
-/** A gRPC-style query method: protobuf request bytes in, protobuf response bytes out. */
-export type QueryHandler = (ctx: QueryContext, request: Uint8Array) => Uint8Array;
+/**
+ * A gRPC-style query method: protobuf request bytes in, protobuf response bytes out. A handler may
+ * answer asynchronously (e.g. GetTx asks CometBFT); the ABCI server does not hold consensus for it.
+ */
+export type QueryHandler = (ctx: QueryContext, request: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /** gRPC status codes the SDK maps to its own codes (baseapp `gRPCErrorToSDKError`). */
 export type GrpcCode = "NotFound" | "InvalidArgument" | "FailedPrecondition" | "Unauthenticated" | "Unknown" | "Internal";
@@ -48,8 +52,11 @@ function grpcToSdkError(e: unknown): TxError {
         return ErrUnknownRequest.wrap(e.message);
     }
   }
-  // A registered SDK error carries gRPC code Unknown unless registered with another one.
-  if (e instanceof TxError) return ErrUnknownRequest.wrap(`rpc error: code = Unknown desc = ${e.message}`);
+  // A recovered panic keeps its code, as the SDK's query recovery does.
+  if (e instanceof TxError && ErrPanic.is(e)) return e;
+  // A registered SDK error reaches baseapp as a plain error: wrapped as unknown request, no status prefix
+  // (checked against the reference: "addresses cannot be empty: unknown address: unknown request").
+  if (e instanceof TxError) return ErrUnknownRequest.wrap(e.message);
   if (e instanceof RangeError || e instanceof TypeError || e instanceof SyntaxError) {
     // Malformed request bytes (protobuf decode) are the client's fault.
     return ErrInvalidRequest.wrap(e.message);
@@ -77,7 +84,7 @@ export class QueryRouter {
     return this.routes.has(path);
   }
 
-  handle(req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery {
+  handle(req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery | Promise<ResponseQuery> {
     const handler = this.routes.get(req.path);
     if (handler) return this.handleGrpc(handler, req, store, chainId);
     if (req.path.startsWith("/store/")) return this.handleStore(req, store);
@@ -85,7 +92,7 @@ export class QueryRouter {
     return failure(ErrUnknownRequest.wrap(`unknown query path: ${req.path}`), req.height);
   }
 
-  private handleGrpc(handler: QueryHandler, req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery {
+  private handleGrpc(handler: QueryHandler, req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery | Promise<ResponseQuery> {
     let height: number;
     let view: MultiStoreReader;
     try {
@@ -95,7 +102,15 @@ export class QueryRouter {
       return failure(e, req.height);
     }
     try {
-      return ok(handler({ height, chainId, store: view }, req.data), BigInt(height));
+      const ctx: QueryContext = { height, chainId, store: view, kv: (name) => view.getReader(name) };
+      const answer = handler(ctx, req.data);
+      if (answer instanceof Promise) {
+        return answer.then(
+          (value) => ok(value, BigInt(height)),
+          (e: unknown) => failure(grpcToSdkError(e), req.height),
+        );
+      }
+      return ok(answer, BigInt(height));
     } catch (e) {
       // An error response carries the request's height, like the SDK.
       return failure(grpcToSdkError(e), req.height);

@@ -3,17 +3,20 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import os from "node:os";
 import { runNode } from "../node/main.js";
-import { APP_NAME, APP_VERSION } from "../node/app.js";
+import { APP_NAME, APP_VERSION, DEFAULT_MIN_GAS_PRICES } from "../node/app.js";
 import type { LogLevel } from "../node/logger.js";
 
 const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0.38)
 
 Usage:
-  stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--log-level info|debug|error]
+  stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
+                 [--minimum-gas-prices 1000000000wei] [--log-level info|debug|error]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
-        State lives in <home>/data/application.db (default home ~/.stchaind).`;
+        State lives in <home>/data/application.db (default home ~/.stchaind).
+        --rpc is this node's CometBFT RPC (GetTx reads CometBFT's tx index through it).
+        --minimum-gas-prices is node-local and checked in CheckTx only.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -24,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
         options: {
           home: { type: "string", default: path.join(os.homedir(), ".stchaind") },
           abci: { type: "string", default: "tcp://127.0.0.1:26658" },
+          rpc: { type: "string", default: "http://127.0.0.1:26657" },
+          "minimum-gas-prices": { type: "string", default: DEFAULT_MIN_GAS_PRICES },
           "log-level": { type: "string", default: "info" },
         },
         strict: true,
@@ -33,7 +38,13 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--log-level must be info, debug or error\n`);
         return 2;
       }
-      const node = await runNode({ home: path.resolve(values.home), abciAddress: values.abci, logLevel: level as LogLevel });
+      const node = await runNode({
+        home: path.resolve(values.home),
+        abciAddress: values.abci,
+        cometRpc: values.rpc,
+        minimumGasPrices: values["minimum-gas-prices"],
+        logLevel: level as LogLevel,
+      });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {
           void node.stop().then(resolve);

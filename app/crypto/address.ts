@@ -94,10 +94,29 @@ export function bytesFromBech32(text: string, prefix: string): Uint8Array {
  * @throws AddressError (see AddressErrorReason for the texts).
  */
 export function parseBech32Address(text: string, prefix: string): Uint8Array {
+  const memoKey = prefix + "\u0000" + text;
+  const hit = parsedMemo.get(memoKey);
+  if (hit !== undefined) return Uint8Array.from(hit);
   if (GO_BLANK.test(text)) throw new AddressError("blank", "empty address string is not allowed");
   const bytes = bytesFromBech32(text, prefix);
   verifyAddressFormat(bytes);
+  remember(parsedMemo, memoKey, Uint8Array.from(bytes));
   return bytes;
+}
+
+/**
+ * Bech32 checksums cost microseconds and every tx formats and parses the same few addresses many times
+ * (messages, events, accounts). Both directions are pure functions, so bounded memos change only the
+ * cost. Only successes are remembered; parsed bytes are handed out as copies.
+ */
+const MEMO_CAPACITY = 20_000;
+const parsedMemo = new Map<string, Uint8Array>();
+const formattedMemo = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  // Clearing wholesale when full is cheap and keeps the hot set warm enough.
+  if (memo.size >= MEMO_CAPACITY) memo.clear();
+  memo.set(key, value);
 }
 
 /**
@@ -105,7 +124,13 @@ export function parseBech32Address(text: string, prefix: string): Uint8Array {
  * reference prints nothing rather than a checksum-only string).
  */
 export function formatBech32Address(bytes: Uint8Array, prefix: string): string {
-  return bytes.length === 0 ? "" : bech32Encode(prefix, bytes);
+  if (bytes.length === 0) return "";
+  const memoKey = prefix + "\u0000" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const hit = formattedMemo.get(memoKey);
+  if (hit !== undefined) return hit;
+  const text = bech32Encode(prefix, bytes);
+  remember(formattedMemo, memoKey, text);
+  return text;
 }
 
 /**

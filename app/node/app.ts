@@ -1,30 +1,86 @@
 import { BaseApp } from "../baseapp/baseApp.js";
 import type { ModuleHooks, ModulePhases } from "../baseapp/block.js";
+import { MsgRouter } from "../baseapp/msgs.js";
 import { QueryRouter } from "../baseapp/queryRouter.js";
+import { cometRpcTxLookup, getTxHandler, GET_TX_PATH } from "../baseapp/tx/getTx.js";
+import { TxExecutor } from "../baseapp/tx/pipeline.js";
+import { parseDecCoins } from "../math/coinParse.js";
+import { createAuthModule } from "../modules/auth/index.js";
+import { createAnteHandler } from "../modules/auth/ante/anteHandler.js";
+import { SignatureCache } from "../modules/auth/ante/sigCache.js";
+import { createBankModule } from "../modules/bank/index.js";
 import type { CommitMultiStore } from "../store/types.js";
 
 export const APP_NAME = "stratos-ts";
 export const APP_VERSION = "0.1.0";
 
+/** The reference's default `minimum-gas-prices` written to app.toml (spec-chain.md §10): 1 gwei per gas. */
+export const DEFAULT_MIN_GAS_PRICES = "1000000000wei";
+
+export interface StratosAppOptions {
+  /** Test-only modules, appended to every phase. */
+  readonly extraModules?: readonly ModuleHooks[];
+  /** This node's CometBFT RPC; without it GetTx is not served. */
+  readonly cometRpc?: string | undefined;
+  /** Node-local minimum gas prices (CheckTx only), e.g. "1000000000wei"; "" for none. */
+  readonly minimumGasPrices?: string;
+  readonly onInternalError?: (error: unknown, tx: Uint8Array) => void;
+}
+
 export interface StratosAppParts {
   readonly app: BaseApp;
   readonly store: CommitMultiStore;
   readonly queries: QueryRouter;
+  readonly signatureCache: SignatureCache;
 }
 
 /**
- * The one place that lists the modules and their order per phase (spec-chain.md §8).
- * `extraModules` lets tests add modules (appended to every phase); production passes none.
+ * The one place that lists the modules and their order per phase (spec-chain.md §8: InitGenesis
+ * auth, bank, …; BeginBlock … auth, bank …; EndBlock … auth, bank …) and wires keepers together.
  */
-export async function createStratosApp(store: CommitMultiStore, extraModules: readonly ModuleHooks[] = []): Promise<StratosAppParts> {
+export async function createStratosApp(store: CommitMultiStore, options: StratosAppOptions = {}): Promise<StratosAppParts> {
+  const extra = options.extraModules ?? [];
+  const auth = createAuthModule();
+  const bank = createBankModule(auth.keeper);
+
   const modules: ModulePhases = {
-    initGenesis: [...extraModules],
-    beginBlock: [...extraModules],
-    endBlock: [...extraModules],
+    initGenesis: [auth.module, bank.module, ...extra],
+    beginBlock: [auth.module, bank.module, ...extra],
+    endBlock: [auth.module, bank.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
+
+  const all = uniqueModules(modules);
+  const router = new MsgRouter();
   const queries = new QueryRouter(APP_VERSION);
-  const app = new BaseApp({ store, modules, queries, name: APP_NAME, version: APP_VERSION });
-  return { app, store, queries };
+  for (const m of all) {
+    for (const route of m.msgs ?? []) router.register(route);
+    for (const [path, handler] of Object.entries(m.queries ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      queries.register(path, handler);
+    }
+  }
+  if (options.cometRpc) queries.register(GET_TX_PATH, getTxHandler(cometRpcTxLookup(options.cometRpc)));
+
+  const signatureCache = new SignatureCache();
+  const ante = createAnteHandler({
+    accounts: auth.keeper,
+    bank: bank.keeper,
+    minGasPrices: parseDecCoins(options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES),
+    signatureCache,
+  });
+  const txs = new TxExecutor({ router, ante, ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}) });
+  const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION });
+  return { app, store, queries, signatureCache };
+}
+
+function uniqueModules(phases: ModulePhases): ModuleHooks[] {
+  const seen = new Set<string>();
+  const out: ModuleHooks[] = [];
+  for (const m of [...phases.initGenesis, ...phases.beginBlock, ...phases.endBlock]) {
+    if (seen.has(m.name)) continue;
+    seen.add(m.name);
+    out.push(m);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { patchConfigFile } from "./cometbftConfig.js";
+import { applyTomlOverrides, patchConfigFile } from "./cometbftConfig.js";
 import { buildDevnetAppState, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,6 +28,14 @@ export interface DevnetOptions {
   /** Where the app's output goes (default: this process's stdout). CometBFT's goes to <home>/cometbft.log. */
   readonly onAppOutput?: (line: string) => void;
   readonly cometbftBinary?: string;
+  /** Genesis `app_state` of a fresh home (default: the embedded devnet genesis). */
+  readonly appState?: Record<string, unknown>;
+  /** Extra `[section] key = value` CometBFT settings applied after cometbft-config/devnet.toml. */
+  readonly configOverrides?: string;
+  /** Node-local minimum gas prices of the app (default: the reference's 1000000000wei). */
+  readonly minimumGasPrices?: string;
+  /** Extra Node.js flags for the app process (e.g. `--cpu-prof` when profiling). */
+  readonly appNodeArgs?: readonly string[];
 }
 
 /**
@@ -84,19 +92,19 @@ export class Devnet {
       if (r.status !== 0) throw new Error(`cometbft init failed: ${r.stderr || r.stdout}`);
       this.writeGenesis();
     }
-    patchConfigFile(path.join(this.home, "config", "config.toml"), path.join(PROJECT_ROOT, "cometbft-config", "devnet.toml"), {
-      abci_port: String(this.ports.abci),
-      rpc_port: String(this.ports.rpc),
-      p2p_port: String(this.ports.p2p),
-      moniker: "stratos-devnet",
-    });
+    const configFile = path.join(this.home, "config", "config.toml");
+    const vars = { abci_port: String(this.ports.abci), rpc_port: String(this.ports.rpc), p2p_port: String(this.ports.p2p), moniker: "stratos-devnet" };
+    patchConfigFile(configFile, path.join(PROJECT_ROOT, "cometbft-config", "devnet.toml"), vars);
+    if (this.options.configOverrides) {
+      fs.writeFileSync(configFile, applyTomlOverrides(fs.readFileSync(configFile, "utf8"), this.options.configOverrides, vars));
+    }
   }
 
   private writeGenesis(): void {
     const file = path.join(this.home, "config", "genesis.json");
     const genesis = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
     genesis["chain_id"] = this.options.chainId ?? DEVNET_CHAIN_ID;
-    genesis["app_state"] = buildDevnetAppState();
+    genesis["app_state"] = this.options.appState ?? buildDevnetAppState();
     fs.writeFileSync(file, JSON.stringify(genesis, null, 2) + "\n");
   }
 
@@ -110,7 +118,9 @@ export class Devnet {
   /** Start (or restart) only the app process and wait until it serves ABCI. */
   async startApp(): Promise<void> {
     const abci = `tcp://127.0.0.1:${this.ports.abci}`;
-    const child = spawn(process.execPath, ["--import", "tsx", this.appEntry, "start", "--home", this.home, "--abci", abci], {
+    const args = [...(this.options.appNodeArgs ?? []), "--import", "tsx", this.appEntry, "start", "--home", this.home, "--abci", abci, "--rpc", this.rpcUrl];
+    if (this.options.minimumGasPrices !== undefined) args.push("--minimum-gas-prices", this.options.minimumGasPrices);
+    const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group: Ctrl-C reaches the orchestrator only, which stops children in order

@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { HDKey } from "@scure/bip32";
-import { mnemonicToSeedSync } from "@scure/bip39";
-import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { keccak_256 } from "@noble/hashes/sha3.js";
-import { bech32 } from "@scure/base";
+import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
+import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey } from "../crypto/ethSecp256k1.js";
+import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
 
 export const DEVNET_CHAIN_ID = "stratos-devnet-1";
 export const DEVNET_DENOM = "wei";
@@ -28,13 +26,11 @@ export interface DevAccount {
 
 /** Dev account i: eth_secp256k1 key on m/44'/606'/0'/0/i, address = Keccak-256 of the public key (spec-chain §4, §5). */
 export function devnetAccounts(mnemonic: string = devnetMnemonic(), count = DEVNET_ACCOUNT_COUNT): DevAccount[] {
-  const root = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic));
+  const seed = mnemonicToSeed(mnemonic);
   return Array.from({ length: count }, (_, index) => {
-    const hdPath = `m/44'/606'/0'/0/${index}`;
-    const key = root.derive(hdPath);
-    const uncompressed = secp256k1.getPublicKey(key.privateKey!, false);
-    const address = keccak_256(uncompressed.subarray(1)).subarray(12);
-    return { index, hdPath, address: bech32.encode("st", bech32.toWords(address)) };
+    const hdPath = stratosHdPath(index);
+    const publicKey = ethPublicKeyFromPrivateKey(derivePrivateKey(seed, hdPath));
+    return { index, hdPath, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account) };
   });
 }
 

@@ -2,9 +2,9 @@ import path from "node:path";
 import fs from "node:fs";
 import { AbciServer } from "../abci/server.js";
 import type { ModuleHooks } from "../baseapp/block.js";
-import { APP_NAME, APP_VERSION, createStratosApp } from "./app.js";
+import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from "./app.js";
 import { withBlockLog } from "./blockLog.js";
-import { InterimMultiStore } from "./interimStore.js";
+import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
 
 export interface NodeOptions {
@@ -13,6 +13,10 @@ export interface NodeOptions {
   /** ABCI listen address, `tcp://host:port` or `unix:///path`. */
   readonly abciAddress: string;
   readonly logLevel?: LogLevel;
+  /** This node's CometBFT RPC (GetTx reads the tx index through it). */
+  readonly cometRpc?: string;
+  /** Node-local minimum gas prices, e.g. "1000000000wei" (CheckTx only). */
+  readonly minimumGasPrices?: string;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
 }
@@ -27,8 +31,13 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const logger = createLogger(options.logLevel ?? "info");
   const dataDir = path.join(options.home, "data");
   fs.mkdirSync(dataDir, { recursive: true });
-  const store = new InterimMultiStore(path.join(dataDir, "application.db"));
-  const { app } = await createStratosApp(store, options.extraModules);
+  const store = new RootMultiStore({ path: path.join(dataDir, "application.db") });
+  const { app } = await createStratosApp(store, {
+    extraModules: options.extraModules ?? [],
+    cometRpc: options.cometRpc,
+    minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
   const last = store.lastCommit();
   logger.info(
     `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${app.currentChainId ? `, chain ${app.currentChainId}` : ""}`,

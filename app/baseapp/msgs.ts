@@ -1,0 +1,64 @@
+import type { Context } from "./context.js";
+
+/** A message response packed as Any (goes into TxMsgData.msg_responses). */
+export interface MsgResponse {
+  readonly typeUrl: string;
+  readonly value: Uint8Array;
+}
+
+/**
+ * How a module declares one message type (SDK: the Msg service method + `sdk.Msg` interface).
+ * `validateBasic` runs before the ante chain, in CheckTx and FinalizeBlock; `signers` after it.
+ * Errors are thrown as registered `TxError`s.
+ */
+export interface MsgSpec<T> {
+  readonly typeUrl: string;
+  decode(value: Uint8Array): T;
+  validateBasic(msg: T): void;
+  /** Account addresses (raw bytes) that must sign, in order; the first is the `message.sender`. */
+  signers(msg: T): readonly Uint8Array[];
+  handle(ctx: Context, msg: T): MsgResponse;
+}
+
+/** A decoded message with its behaviour bound, so routes of different types share one shape. */
+export interface DecodedMsg {
+  readonly typeUrl: string;
+  validateBasic(): void;
+  signers(): readonly Uint8Array[];
+  execute(ctx: Context): MsgResponse;
+}
+
+export interface MsgRoute {
+  readonly typeUrl: string;
+  decode(value: Uint8Array): DecodedMsg;
+}
+
+/** Erases a spec's message type behind closures (keeps handler typing exact without `any`). */
+export function msgRoute<T>(spec: MsgSpec<T>): MsgRoute {
+  return {
+    typeUrl: spec.typeUrl,
+    decode(value: Uint8Array): DecodedMsg {
+      const msg = spec.decode(value);
+      return {
+        typeUrl: spec.typeUrl,
+        validateBasic: () => spec.validateBasic(msg),
+        signers: () => spec.signers(msg),
+        execute: (ctx) => spec.handle(ctx, msg),
+      };
+    },
+  };
+}
+
+/** typeUrl → route. Unknown type URLs are the pipeline's ErrUnknownRequest (code 6). */
+export class MsgRouter {
+  private readonly routes = new Map<string, MsgRoute>();
+
+  register(route: MsgRoute): void {
+    if (this.routes.has(route.typeUrl)) throw new Error(`message route ${route.typeUrl} registered twice`);
+    this.routes.set(route.typeUrl, route);
+  }
+
+  get(typeUrl: string): MsgRoute | undefined {
+    return this.routes.get(typeUrl);
+  }
+}

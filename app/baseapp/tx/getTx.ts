@@ -1,0 +1,129 @@
+import { GetTxRequest, GetTxResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
+import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import type { ABCIMessageLog, TxResponse } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
+import type { QueryHandler } from "../queryRouter.js";
+import { QueryError, invalidArgument, notFound } from "../queryRouter.js";
+
+export const GET_TX_PATH = "/cosmos.tx.v1beta1.Service/GetTx";
+
+/** The two CometBFT RPC reads GetTx needs (the SDK's tx service asks the node the same way). */
+export interface TxLookup {
+  /** `/tx?hash=0x…`; undefined when CometBFT does not know the tx. */
+  tx(hashHex: string): Promise<RpcTx | undefined>;
+  /** `/block?height=h` header time (RFC 3339 with nanoseconds, as CometBFT prints it). */
+  blockTime(height: bigint): Promise<string>;
+}
+
+export interface RpcTx {
+  readonly hash: string;
+  readonly height: bigint;
+  readonly tx: Uint8Array;
+  readonly result: {
+    readonly code: number;
+    readonly codespace: string;
+    readonly data: Uint8Array;
+    readonly log: string;
+    readonly info: string;
+    readonly gasWanted: bigint;
+    readonly gasUsed: bigint;
+    readonly events: readonly { type: string; attributes: readonly { key: string; value: string; index: boolean }[] }[];
+  };
+}
+
+/**
+ * `cosmos.tx.v1beta1.Service/GetTx` (x/auth/tx/service.go + client/tx query, SDK v0.47): the tx and
+ * its TxResponse, read from CometBFT's tx index. Not found is a gRPC NotFound ("tx not found: HASH").
+ */
+export function getTxHandler(lookup: TxLookup): QueryHandler {
+  return async (_ctx, request) => {
+    const req = GetTxRequest.decode(request);
+    if (req.hash === "") throw invalidArgument("tx hash cannot be empty");
+    if (!/^[0-9a-fA-F]{64}$/.test(req.hash)) throw new QueryError("Unknown", `encoding/hex: invalid byte in tx hash ${req.hash}`);
+    const found = await lookup.tx(req.hash);
+    if (!found) throw notFound(`tx not found: ${req.hash}`);
+    const time = await lookup.blockTime(found.height);
+    // TxRaw and Tx share one wire layout (bytes fields 1–3 vs messages 1–3), so the raw bytes are a Tx.
+    const tx = Tx.decode(found.tx);
+    const txResponse: TxResponse = {
+      height: found.height,
+      txhash: found.hash.toUpperCase(),
+      codespace: found.result.codespace,
+      code: found.result.code,
+      data: Buffer.from(found.result.data).toString("hex").toUpperCase(),
+      rawLog: found.result.log,
+      logs: parseMessageLogs(found.result.log),
+      info: found.result.info,
+      gasWanted: found.result.gasWanted,
+      gasUsed: found.result.gasUsed,
+      tx: { typeUrl: "/cosmos.tx.v1beta1.Tx", value: found.tx },
+      timestamp: rfc3339Seconds(time),
+      events: found.result.events.map((e) => ({ type: e.type, attributes: e.attributes.map((a) => ({ ...a })) })),
+    };
+    return GetTxResponse.encode({ tx, txResponse }).finish();
+  };
+}
+
+/** SDK `ParseABCILogs`: the JSON message logs of a successful tx; anything else parses to none. */
+function parseMessageLogs(log: string): ABCIMessageLog[] {
+  try {
+    const parsed: unknown = JSON.parse(log);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.map((entry: { msg_index?: number; log?: string; events?: { type: string; attributes: { key: string; value: string }[] }[] }) => ({
+      msgIndex: entry.msg_index ?? 0,
+      log: entry.log ?? "",
+      events: (entry.events ?? []).map((e) => ({ type: e.type, attributes: e.attributes.map((a) => ({ key: a.key, value: a.value })) })),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** Go `time.Format(time.RFC3339)`: whole seconds, "Z" for UTC. */
+function rfc3339Seconds(time: string): string {
+  return time.replace(/\.\d+Z$/, "Z");
+}
+
+/** TxLookup over CometBFT's JSON-RPC (HTTP GET). */
+export function cometRpcTxLookup(rpcUrl: string): TxLookup {
+  const base = rpcUrl.replace(/\/$/, "");
+  const call = async (path: string): Promise<{ result?: unknown; error?: { data?: string; message?: string } }> => {
+    const res = await fetch(`${base}${path}`);
+    return (await res.json()) as { result?: unknown; error?: { data?: string; message?: string } };
+  };
+  return {
+    async tx(hashHex) {
+      const body = await call(`/tx?hash=0x${hashHex}&prove=false`);
+      if (body.error) {
+        if (`${body.error.data ?? ""}${body.error.message ?? ""}`.includes("not found")) return undefined;
+        throw new Error(`CometBFT /tx: ${body.error.data ?? body.error.message}`);
+      }
+      const r = body.result as {
+        hash: string;
+        height: string;
+        tx: string;
+        tx_result: { code?: number; codespace?: string; data?: string | null; log?: string; info?: string; gas_wanted?: string; gas_used?: string; events?: { type: string; attributes?: { key: string; value: string; index?: boolean }[] }[] };
+      };
+      const t = r.tx_result;
+      return {
+        hash: r.hash,
+        height: BigInt(r.height),
+        tx: Buffer.from(r.tx, "base64"),
+        result: {
+          code: t.code ?? 0,
+          codespace: t.codespace ?? "",
+          data: Buffer.from(t.data ?? "", "base64"),
+          log: t.log ?? "",
+          info: t.info ?? "",
+          gasWanted: BigInt(t.gas_wanted ?? "0"),
+          gasUsed: BigInt(t.gas_used ?? "0"),
+          events: (t.events ?? []).map((e) => ({ type: e.type, attributes: (e.attributes ?? []).map((a) => ({ key: a.key, value: a.value, index: a.index ?? false })) })),
+        },
+      };
+    },
+    async blockTime(height) {
+      const body = await call(`/block?height=${height}`);
+      if (body.error) throw new Error(`CometBFT /block: ${body.error.data ?? body.error.message}`);
+      return (body.result as { block: { header: { time: string } } }).block.header.time;
+    },
+  };
+}

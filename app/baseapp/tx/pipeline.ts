@@ -1,0 +1,165 @@
+import type { Event } from "cosmjs-types/tendermint/abci/types";
+import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
+import type { Any } from "cosmjs-types/google/protobuf/any";
+import { formatBech32Address, BECH32_PREFIX } from "../../crypto/address.js";
+import type { BranchMultiStore, GasMeter, MultiStore } from "../../store/types.js";
+import type { BlockHeader, ExecMode, SimulationOutcome, TxOutcome, TxPipeline } from "../block.js";
+import { Context } from "../context.js";
+import { ErrInvalidRequest, ErrOutOfGas, ErrPanic, TxError, toAbciError } from "../errors.js";
+import { EventManager, legacyEvent } from "../events.js";
+import { BasicGasMeter, InfiniteGasMeter, OutOfGasError } from "../gas.js";
+import type { DecodedMsg, MsgRouter } from "../msgs.js";
+import { abciMessageLogs } from "./messageLog.js";
+import type { AnteHandler, DecodedTx } from "./decodedTx.js";
+import { DecodedTxCache } from "./txCache.js";
+
+export interface TxPipelineOptions {
+  readonly router: MsgRouter;
+  readonly ante: AnteHandler;
+  /** Called with exceptions that are bugs, not tx errors (the tx still gets a result code). */
+  readonly onInternalError?: (error: unknown, tx: Uint8Array) => void;
+  /** How many decoded txs to keep between CheckTx and FinalizeBlock. */
+  readonly decodeCacheSize?: number;
+}
+
+/**
+ * The SDK's `runTx` (baseapp.go, v0.47): decode → ValidateBasic of every message → ante chain in a
+ * tx branch → messages in a nested branch. A message failure reverts every message but keeps the
+ * ante's writes (fee, sequence); an ante failure writes nothing. CheckTx runs only the ante chain
+ * (messages run in FinalizeBlock and Simulate), as the SDK does.
+ */
+export class TxExecutor implements TxPipeline {
+  private readonly decoded: DecodedTxCache;
+
+  constructor(private readonly options: TxPipelineOptions) {
+    this.decoded = new DecodedTxCache(options.decodeCacheSize ?? 20_000);
+  }
+
+  check(state: BranchMultiStore, header: BlockHeader, tx: Uint8Array, recheck: boolean): TxOutcome {
+    return this.run(recheck ? "recheck" : "check", state, header, tx).outcome;
+  }
+
+  deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome {
+    return this.run("finalize", state, header, tx).outcome;
+  }
+
+  /** Runs a tx against a throw-away branch of `state` with unlimited gas and no signature checks. */
+  simulate(state: MultiStore, header: BlockHeader, tx: Uint8Array): SimulationOutcome {
+    return this.run("simulate", state.branch(), header, tx);
+  }
+
+  /** Decodes (or returns the cached decoding of) a tx; throws the decode TxError. */
+  decode(tx: Uint8Array): DecodedTx {
+    return this.decoded.getOrDecode(tx, this.options.router);
+  }
+
+  private run(mode: ExecMode, state: MultiStore, header: BlockHeader, txBytes: Uint8Array): SimulationOutcome {
+    const simulate = mode === "simulate";
+    let meter: GasMeter = new InfiniteGasMeter();
+    let gasWanted = 0n;
+    let anteEvents: readonly Event[] = [];
+    let anteDone = false;
+    try {
+      const tx = this.decode(txBytes);
+      validateBasicTxMsgs(tx.msgs);
+
+      // SDK SetUpContextDecorator: the tx's gas limit bounds everything from here, ante included.
+      const gasLimit = tx.authInfo.fee?.gasLimit ?? 0n;
+      meter = simulate ? new InfiniteGasMeter() : new BasicGasMeter(gasLimit);
+      gasWanted = meter.limit();
+
+      const txBranch = state.branch();
+      const anteSink = new EventManager();
+      const ctx = new Context(txBranch, header, mode, meter, anteSink);
+      this.options.ante(ctx, tx, simulate);
+      anteEvents = anteSink.events;
+      anteDone = true;
+
+      if (mode === "check" || mode === "recheck") {
+        txBranch.write();
+        return done(success(meter, gasWanted, [], new Uint8Array()), []);
+      }
+
+      const msgBranch = txBranch.branch();
+      let ran: ReturnType<typeof runMsgs>;
+      try {
+        ran = runMsgs(ctx.withMultiStore(msgBranch), tx.msgs);
+      } catch (e) {
+        // The ante's writes (fee, sequence) stay when a message fails; the messages' do not.
+        txBranch.write();
+        throw e;
+      }
+      msgBranch.write();
+      txBranch.write();
+      const { events, responses, logs } = ran;
+      const data = TxMsgData.encode({ data: [], msgResponses: responses }).finish();
+      return done({ ...success(meter, gasWanted, [...anteEvents, ...events], data), log: logs }, responses);
+    } catch (e) {
+      const err = this.toTxError(e, gasWanted, meter, txBytes);
+      const { codespace, code, log } = toAbciError(err);
+      // A failed tx keeps its ante events (fee, sequence, signature) when the ante succeeded.
+      const events = anteDone && mode !== "check" && mode !== "recheck" ? anteEvents : [];
+      return done({ code, codespace, log, data: new Uint8Array(), gasWanted, gasUsed: meter.gasConsumed(), events }, []);
+    }
+  }
+
+  private toTxError(e: unknown, gasWanted: bigint, meter: GasMeter, tx: Uint8Array): TxError {
+    if (e instanceof TxError) return e;
+    if (e instanceof OutOfGasError) {
+      return ErrOutOfGas.wrap(`out of gas in location: ${e.descriptor}; gasWanted: ${gasWanted}, gasUsed: ${meter.gasConsumed()}`);
+    }
+    // Anything else is a bug in a handler; like a recovered Go panic it fails only this tx.
+    this.options.onInternalError?.(e, tx);
+    return ErrPanic.wrap(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function done(outcome: TxOutcome, msgResponses: readonly Any[]): SimulationOutcome {
+  return { outcome, msgResponses };
+}
+
+function success(meter: GasMeter, gasWanted: bigint, events: readonly Event[], data: Uint8Array): TxOutcome {
+  return { code: 0, codespace: "", log: "", data, gasWanted, gasUsed: meter.gasConsumed(), events };
+}
+
+/** SDK `validateBasicTxMsgs`. */
+function validateBasicTxMsgs(msgs: readonly DecodedMsg[]): void {
+  if (msgs.length === 0) throw ErrInvalidRequest.wrap("must contain at least one message");
+  for (const msg of msgs) msg.validateBasic();
+}
+
+/** SDK `runMsgs` for FinalizeBlock and Simulate: every message in one branch, events per message. */
+function runMsgs(ctx: Context, msgs: readonly DecodedMsg[]): { events: Event[]; responses: Any[]; logs: string } {
+  const events: Event[] = [];
+  const responses: Any[] = [];
+  const perMsgEvents: Event[][] = [];
+  msgs.forEach((msg, index) => {
+    const sink = new EventManager();
+    let response;
+    try {
+      response = msg.execute(ctx.withMultiStore(ctx.multiStore, sink));
+    } catch (e) {
+      if (e instanceof TxError) throw e.wrap(`failed to execute message; message index: ${index}`);
+      throw e;
+    }
+    const msgEvents = [messageEvent(msg, sink.events), ...sink.events];
+    perMsgEvents.push(msgEvents);
+    events.push(...msgEvents);
+    responses.push({ typeUrl: response.typeUrl, value: response.value });
+  });
+  return { events, responses, logs: abciMessageLogs(perMsgEvents) };
+}
+
+/**
+ * SDK `createEvents`: `message{action=<type URL>, sender=<first signer>}` and `module=<second
+ * segment of the type URL>` unless the handler's events already carry a `module` attribute.
+ */
+function messageEvent(msg: DecodedMsg, handlerEvents: readonly Event[]): Event {
+  const attrs: [string, string][] = [["action", msg.typeUrl]];
+  const signers = msg.signers();
+  if (signers.length > 0 && signers[0]!.length > 0) attrs.push(["sender", formatBech32Address(signers[0]!, BECH32_PREFIX.account)]);
+  const hasModule = handlerEvents.some((e) => e.attributes.some((a) => a.key === "module"));
+  const segments = msg.typeUrl.replace(/^\//, "").split(".");
+  if (!hasModule && segments.length > 1) attrs.push(["module", segments[1]!]);
+  return legacyEvent("message", attrs);
+}

@@ -1,0 +1,179 @@
+import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import { SignDoc } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import type { Context } from "../../../baseapp/context.js";
+import {
+  ErrInvalidPubKey,
+  ErrNotSupported,
+  ErrTooManySignatures,
+  ErrUnauthorized,
+  ErrUnknownAddress,
+  ErrWrongSequence,
+} from "../../../baseapp/errors.js";
+import { legacyEvent } from "../../../baseapp/events.js";
+import { equalBytes } from "../../../store/bytes.js";
+import { sha256 } from "../../../crypto/hash.js";
+import type { AccountKeeper } from "../keeper.js";
+import { withPubKey, withSequence, type Account } from "../account.js";
+import type { AuthParams } from "../params.js";
+import { PUBKEY_TYPE_URL, parsePubKey, pubKeyAddress, signDigest, verifyDigest, type SignerPubKey } from "./pubKeys.js";
+import { PubKey as Secp256k1PubKeyProto } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { ethAddressFromPubKey } from "../../../crypto/ethSecp256k1.js";
+import { cosmosAddressFromPubKey } from "../../../crypto/secp256k1.js";
+import type { SignatureCache } from "./sigCache.js";
+import type { AnteTxView } from "./txView.js";
+
+/** eth_secp256k1 verification gas, hard-coded by the reference (app/ante/ante.go), whatever the params say. */
+export const ETH_SECP256K1_VERIFY_GAS = 21_000n;
+
+/** SDK `simSecp256k1Pubkey`: the placeholder key charged for in simulation when a signer has none. */
+const SIM_PUBKEY: SignerPubKey = {
+  kind: "secp256k1",
+  any: { typeUrl: "/cosmos.crypto.secp256k1.PubKey", value: new Uint8Array() },
+  key: new Uint8Array(Buffer.from("035ad6810a47f073553ff30d2fcc7e0d3b1c0b74b61a1aaa2582344037151e143a", "hex")),
+};
+
+function signerAccount(ctx: Context, accounts: AccountKeeper, view: AnteTxView, i: number): Account {
+  const acc = accounts.getAccount(ctx, view.signers[i]!);
+  if (!acc) throw ErrUnknownAddress.wrap(`account ${view.signerStrings[i]} does not exist`);
+  return acc;
+}
+
+/**
+ * SDK `SetPubKeyDecorator`: a signer info's key must control the signer's address; it is stored on
+ * accounts that have none; then the `tx{acc_seq}` and `tx{signature}` events.
+ */
+export function setPubKeys(ctx: Context, view: AnteTxView, simulate: boolean, accounts: AccountKeeper): void {
+  if (view.slots.length > view.signers.length) {
+    throw ErrUnauthorized.wrap(`invalid number of signer;  expected: ${view.signers.length}, got ${view.slots.length}`);
+  }
+  view.slots.forEach((slot, i) => {
+    let pk = slot.pubKey;
+    if (!pk) {
+      if (!simulate) return;
+      pk = SIM_PUBKEY;
+    }
+    if (simulate) pk = simulationKey(pk, view.signers[i]!);
+    if (!simulate && !equalBytes(pubKeyAddress(pk), view.signers[i]!)) {
+      throw ErrInvalidPubKey.wrap(`pubKey does not match signer address ${view.signerStrings[i]} with signer index: ${i}`);
+    }
+    const acc = signerAccount(ctx, accounts, view, i);
+    if (acc.pubKey) return;
+    // In simulation the placeholder is never stored (the branch is thrown away anyway).
+    if (pk !== SIM_PUBKEY) accounts.setAccount(ctx, withPubKey(acc, pk.any));
+  });
+  view.slots.forEach((slot, i) => {
+    ctx.emit(legacyEvent("tx", [["acc_seq", `${view.signerStrings[i]}/${slot.sequence}`]]));
+    ctx.emit(legacyEvent("tx", [["signature", Buffer.from(slot.signature).toString("base64")]]));
+  });
+}
+
+/**
+ * CosmJS's `simulate()` announces every key as `/cosmos.crypto.secp256k1.PubKey`, even an
+ * eth_secp256k1 wallet's. Charged as secp256k1 (1,000 gas instead of 21,000), the estimate of a new
+ * account's first tx would fall short of the real cost. In simulation only (no signature is checked
+ * and the state is thrown away), a secp256k1 key whose Keccak address — not its Cosmos address — is
+ * the signer is treated as the eth_secp256k1 key it is.
+ */
+function simulationKey(pk: SignerPubKey, signer: Uint8Array): SignerPubKey {
+  if (pk.kind !== "secp256k1" || pk.key.length !== 33) return pk;
+  if (equalBytes(cosmosAddressFromPubKey(pk.key), signer) || !equalBytes(ethAddressFromPubKey(pk.key), signer)) return pk;
+  return {
+    kind: "eth_secp256k1",
+    key: pk.key,
+    any: { typeUrl: PUBKEY_TYPE_URL.ethSecp256k1, value: Secp256k1PubKeyProto.encode({ key: pk.key }).finish() },
+  };
+}
+
+/** SDK `ValidateSigCountDecorator` (a multisig key would count its sub-keys; they are not supported). */
+export function validateSigCount(view: AnteTxView, params: AuthParams): void {
+  const count = BigInt(view.slots.length);
+  if (count > params.txSigLimit) {
+    throw ErrTooManySignatures.wrap(`signatures: ${count}, limit: ${params.txSigLimit}`);
+  }
+}
+
+/** The key an account verifies with: its stored key, or (simulation only) the placeholder. */
+function accountKey(acc: Account, simulate: boolean): SignerPubKey | undefined {
+  if (acc.pubKey) return parsePubKey(acc.pubKey);
+  return simulate ? SIM_PUBKEY : undefined;
+}
+
+/** SDK `SigGasConsumeDecorator` with the reference's consumer (eth_secp256k1 costs a fixed 21,000). */
+export function consumeSigGas(ctx: Context, view: AnteTxView, simulate: boolean, accounts: AccountKeeper, params: AuthParams): void {
+  view.slots.forEach((_, i) => {
+    const pk = accountKey(signerAccount(ctx, accounts, view, i), simulate);
+    if (!pk) throw ErrInvalidPubKey.wrap("unrecognized public key type: <nil>");
+    switch (pk.kind) {
+      case "eth_secp256k1":
+        ctx.gasMeter.consumeGas(ETH_SECP256K1_VERIFY_GAS, "ante verify: eth_secp256k1");
+        return;
+      case "secp256k1":
+        ctx.gasMeter.consumeGas(params.sigVerifyCostSecp256k1, "ante verify: secp256k1");
+        return;
+      case "ed25519":
+        ctx.gasMeter.consumeGas(params.sigVerifyCostEd25519, "ante verify: ed25519");
+        throw ErrInvalidPubKey.wrap("ED25519 public keys are unsupported");
+      default:
+        throw ErrNotSupported.wrap(`${pk.any.typeUrl} signatures are not supported by stratos-ts`);
+    }
+  });
+}
+
+/**
+ * SDK `SigVerificationDecorator`: sequence check, then (outside simulation and RECHECK) the
+ * SIGN_MODE_DIRECT signature over SignDoc{raw body, raw auth info, chain id, account number}.
+ */
+export function verifySignatures(
+  ctx: Context,
+  view: AnteTxView,
+  simulate: boolean,
+  accounts: AccountKeeper,
+  cache: SignatureCache,
+): void {
+  if (view.slots.length !== view.signers.length) {
+    throw ErrUnauthorized.wrap(`invalid number of signer;  expected: ${view.signers.length}, got ${view.slots.length}`);
+  }
+  view.slots.forEach((slot, i) => {
+    const acc = signerAccount(ctx, accounts, view, i);
+    const pk = accountKey(acc, simulate);
+    if (!pk) throw ErrInvalidPubKey.wrap("pubkey on account is not set");
+    if (slot.sequence !== acc.sequence) {
+      throw ErrWrongSequence.wrap(`account sequence mismatch, expected ${acc.sequence}, got ${slot.sequence}`);
+    }
+    if (simulate || ctx.mode === "recheck") return;
+    if (slot.mode !== SignMode.SIGN_MODE_DIRECT) {
+      throw ErrNotSupported.wrap(`sign mode ${signModeName(slot.mode)} is not supported by stratos-ts; sign with SIGN_MODE_DIRECT`);
+    }
+    const accountNumber = ctx.blockHeight === 0n ? 0n : acc.accountNumber;
+    const signBytes = SignDoc.encode({
+      bodyBytes: view.tx.bodyBytes,
+      authInfoBytes: view.tx.authInfoBytes,
+      chainId: ctx.header.chainId,
+      accountNumber,
+    }).finish();
+    // The cache is keyed by SHA-256 of the sign bytes (native, ~1 µs) so a hit in FinalizeBlock also
+    // skips the Keccak digest (~17 µs in JS); the key type is part of the key bytes' meaning via `kind`.
+    const id = sha256(signBytes);
+    if (cache.has(id, pk.key, slot.signature, pk.kind)) return;
+    if (!verifyDigest(pk, signDigest(pk.kind, signBytes), slot.signature)) {
+      throw ErrUnauthorized.wrap(
+        `signature verification failed; please verify account number (${accountNumber}) and chain-id (${ctx.header.chainId})`,
+      );
+    }
+    cache.add(id, pk.key, slot.signature, pk.kind);
+  });
+}
+
+function signModeName(mode: SignMode | "multi" | undefined): string {
+  if (mode === "multi") return "multi-signature";
+  if (mode === undefined) return "<missing mode info>";
+  return SignMode[mode] ?? `SignMode(${mode})`;
+}
+
+/** SDK `IncrementSequenceDecorator`: every signer's sequence goes up by one, even if a message later fails. */
+export function incrementSequences(ctx: Context, view: AnteTxView, accounts: AccountKeeper): void {
+  view.signers.forEach((_, i) => {
+    const acc = signerAccount(ctx, accounts, view, i);
+    accounts.setAccount(ctx, withSequence(acc, acc.sequence + 1n));
+  });
+}

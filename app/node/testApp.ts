@@ -1,0 +1,139 @@
+/**
+ * An in-memory stratos-ts app with the devnet genesis, for tests that drive whole txs through
+ * CheckTx / FinalizeBlock without CometBFT. Not used on any production path.
+ */
+import type { ExecTxResult, ResponseCheckTx } from "cosmjs-types/tendermint/abci/types";
+import { CheckTxType } from "cosmjs-types/tendermint/abci/types";
+import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
+import type { Any } from "cosmjs-types/google/protobuf/any";
+import { RootMultiStore } from "../store/rootMultiStore.js";
+import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
+import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey, signEthSecp256k1Digest } from "../crypto/ethSecp256k1.js";
+import { keccak256 } from "../crypto/hash.js";
+import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
+import { createStratosApp, type StratosAppParts } from "./app.js";
+import { buildDevnetAppState, devnetMnemonic, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
+
+export interface TestKey {
+  readonly privateKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly address: string;
+  /** Genesis account number. */
+  readonly accountNumber: bigint;
+}
+
+export interface SignOptions {
+  readonly sequence?: bigint;
+  readonly accountNumber?: bigint;
+  readonly chainId?: string;
+  readonly gasLimit?: bigint;
+  readonly fee?: readonly { denom: string; amount: string }[];
+  readonly memo?: string;
+  readonly timeoutHeight?: bigint;
+  readonly pubKeyTypeUrl?: string;
+  /** Replaces the 64-byte signature (e.g. to flip S, or corrupt it). */
+  readonly mutateSignature?: (sig: Uint8Array) => Uint8Array;
+  readonly payer?: string;
+}
+
+export class TestApp {
+  private height = 1n;
+  private seconds = 1_700_000_000n;
+
+  private constructor(
+    readonly parts: StratosAppParts,
+    readonly keys: readonly TestKey[],
+  ) {}
+
+  static async create(options: { accounts?: number; minimumGasPrices?: string } = {}): Promise<TestApp> {
+    const parts = await createStratosApp(new RootMultiStore(), { minimumGasPrices: options.minimumGasPrices ?? "1000000000wei" });
+    const seed = mnemonicToSeed(devnetMnemonic());
+    const keys = Array.from({ length: options.accounts ?? 4 }, (_, i): TestKey => {
+      const privateKey = derivePrivateKey(seed, stratosHdPath(i));
+      const publicKey = ethPublicKeyFromPrivateKey(privateKey);
+      return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
+    });
+    const appState = buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    parts.app.initChain({
+      time: { seconds: 1_700_000_000n, nanos: 0 },
+      chainId: DEVNET_CHAIN_ID,
+      consensusParams: undefined,
+      validators: [],
+      appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
+      initialHeight: 1n,
+    });
+    const app = new TestApp(parts, keys);
+    await app.block([]);
+    return app;
+  }
+
+  /** FinalizeBlock + Commit of one block with these txs. */
+  async block(txs: readonly Uint8Array[]): Promise<ExecTxResult[]> {
+    const res = this.parts.app.finalizeBlock({
+      txs: [...txs],
+      decidedLastCommit: { round: 0, votes: [] },
+      misbehavior: [],
+      hash: new Uint8Array(32),
+      height: this.height,
+      time: { seconds: this.seconds, nanos: 0 },
+      nextValidatorsHash: new Uint8Array(32),
+      proposerAddress: new Uint8Array(20),
+    });
+    await this.parts.app.commit();
+    this.height++;
+    this.seconds += 5n;
+    return res.txResults;
+  }
+
+  check(tx: Uint8Array, recheck = false): ResponseCheckTx {
+    return this.parts.app.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
+  }
+
+  balance(address: string, denom = "wei"): bigint {
+    const res = this.parts.app.query({
+      path: "/cosmos.bank.v1beta1.Query/Balance",
+      data: QueryBalanceRequest.encode({ address, denom }).finish(),
+      height: 0n,
+      prove: false,
+    });
+    if (res instanceof Promise) throw new Error("balance query answered asynchronously");
+    if (res.code !== 0) throw new Error(res.log);
+    return BigInt(QueryBalanceResponse.decode(res.value).balance?.amount ?? "0");
+  }
+
+  /** A signed tx (SIGN_MODE_DIRECT, eth_secp256k1) carrying `messages`, signed by `signer`. */
+  sign(signer: TestKey, messages: readonly Any[], o: SignOptions = {}): Uint8Array {
+    const bodyBytes = TxBody.encode(TxBody.fromPartial({ messages: [...messages], memo: o.memo ?? "", timeoutHeight: o.timeoutHeight ?? 0n })).finish();
+    const gasLimit = o.gasLimit ?? 200_000n;
+    const authInfoBytes = AuthInfo.encode(
+      AuthInfo.fromPartial({
+        signerInfos: [
+          {
+            publicKey: { typeUrl: o.pubKeyTypeUrl ?? "/stratos.crypto.v1.ethsecp256k1.PubKey", value: PubKey.encode({ key: signer.publicKey }).finish() },
+            modeInfo: { single: { mode: SignMode.SIGN_MODE_DIRECT } },
+            sequence: o.sequence ?? 0n,
+          },
+        ],
+        fee: { amount: [...(o.fee ?? [{ denom: "wei", amount: (gasLimit * 1_000_000_000n).toString() }])], gasLimit, payer: o.payer ?? "" },
+      }),
+    ).finish();
+    const signBytes = SignDoc.encode({
+      bodyBytes,
+      authInfoBytes,
+      chainId: o.chainId ?? DEVNET_CHAIN_ID,
+      accountNumber: o.accountNumber ?? signer.accountNumber,
+    }).finish();
+    let signature = signEthSecp256k1Digest(signer.privateKey, keccak256(signBytes)).subarray(0, 64);
+    if (o.mutateSignature) signature = o.mutateSignature(signature);
+    return TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [signature] }).finish();
+  }
+
+  /** MsgSend as an Any. */
+  static send(from: string, to: string, amount: bigint, denom = "wei"): Any {
+    return { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: from, toAddress: to, amount: [{ denom, amount: amount.toString() }] }).finish() };
+  }
+}
