@@ -125,7 +125,7 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
  */
 export function formatBech32Address(bytes: Uint8Array, prefix: string): string {
   if (bytes.length === 0) return "";
-  const memoKey = prefix + "\u0000" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const memoKey = prefix + "\u0000" + (bytes.length <= 64 ? String.fromCharCode.apply(null, bytes as unknown as number[]) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
   const hit = formattedMemo.get(memoKey);
   if (hit !== undefined) return hit;
   const text = bech32Encode(prefix, bytes);

@@ -46,7 +46,15 @@ export function parseIntStrict(s: string): bigint {
  * prefixes, a leading `0` meaning octal, `_` separators — then the 256-bit check. So `"0x10"` is 16
  * and `"010"` is 8, as in Go. Throws IntParseError.
  */
+/** A decimal with no sign, no leading zero (Go would read "0…" as octal), at most 78 digits. */
+const CANONICAL_DECIMAL = /^(?:0|[1-9][0-9]{0,77})$/;
+
 export function parseIntSdk(s: string): bigint {
+  // Fast path for canonical decimal text (what the chain itself writes): same result as Go's parser.
+  if (CANONICAL_DECIMAL.test(s)) {
+    const d = BigInt(s);
+    if (d < INT_LIMIT) return d;
+  }
   const v = goParseBigInt(s, 0);
   if (v === undefined) throw new IntParseError(`parseIntSdk: cannot parse ${JSON.stringify(s)} as an integer`);
   if (v >= INT_LIMIT || v <= -INT_LIMIT) {

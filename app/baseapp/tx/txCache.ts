@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { MsgRouter } from "../msgs.js";
 import { decodeTx } from "./decode.js";
 import type { DecodedTx } from "./decodedTx.js";
@@ -14,7 +14,7 @@ export class DecodedTxCache {
   constructor(private readonly capacity: number) {}
 
   getOrDecode(bytes: Uint8Array, router: MsgRouter): DecodedTx {
-    const key = createHash("sha256").update(bytes).digest("binary");
+    const key = hash("sha256", bytes, "binary");
     const hit = this.entries.get(key);
     if (hit) {
       // Refresh its place in insertion order (least recently used goes first).

@@ -20,6 +20,18 @@ export const SEND_ENABLED_PREFIX: Uint8Array = Uint8Array.of(0x04);
 export const PARAMS_KEY: Uint8Array = Uint8Array.of(0x05);
 
 const utf8 = new TextEncoder();
+/** Denoms are few and every balance key encodes one: encode each once. */
+const denomBytesMemo = new Map<string, Uint8Array>();
+
+function denomBytes(denom: string): Uint8Array {
+  let b = denomBytesMemo.get(denom);
+  if (b === undefined) {
+    if (denomBytesMemo.size >= 4096) denomBytesMemo.clear();
+    b = utf8.encode(denom);
+    denomBytesMemo.set(denom, b);
+  }
+  return b;
+}
 
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -44,12 +56,19 @@ export function accountBalancesPrefix(address: Uint8Array): Uint8Array {
 
 /** SDK `CreatePrefixedAccountStoreKey`: `0x02 ‖ len ‖ addr ‖ denom`. */
 export function balanceKey(address: Uint8Array, denom: string): Uint8Array {
-  return concatBytes(accountBalancesPrefix(address), utf8.encode(denom));
+  const d = denomBytes(denom);
+  if (address.length > 255) throw new RangeError(`lengthPrefixed: address length ${address.length} exceeds 255`);
+  const out = new Uint8Array(2 + address.length + d.length);
+  out[0] = BALANCES_PREFIX[0]!;
+  out[1] = address.length;
+  out.set(address, 2);
+  out.set(d, 2 + address.length);
+  return out;
 }
 
 /** SDK `CreateDenomAddressPrefix`: `0x03 ‖ denom ‖ 0x00`. */
 export function denomAddressPrefix(denom: string): Uint8Array {
-  return concatBytes(DENOM_ADDRESS_PREFIX, utf8.encode(denom), Uint8Array.of(0));
+  return concatBytes(DENOM_ADDRESS_PREFIX, denomBytes(denom), Uint8Array.of(0));
 }
 
 /** The reverse-index entry `0x03 ‖ denom ‖ 0x00 ‖ len ‖ addr`. */
@@ -59,7 +78,7 @@ export function denomAddressKey(denom: string, address: Uint8Array): Uint8Array 
 
 /** `0x00 ‖ denom`. */
 export function supplyKey(denom: string): Uint8Array {
-  return concatBytes(SUPPLY_PREFIX, utf8.encode(denom));
+  return concatBytes(SUPPLY_PREFIX, denomBytes(denom));
 }
 
 /** `0x01 ‖ base denom`. */
@@ -69,7 +88,7 @@ export function denomMetadataKey(denom: string): Uint8Array {
 
 /** SDK `CreateSendEnabledKey`: `0x04 ‖ denom`. */
 export function sendEnabledKey(denom: string): Uint8Array {
-  return concatBytes(SEND_ENABLED_PREFIX, utf8.encode(denom));
+  return concatBytes(SEND_ENABLED_PREFIX, denomBytes(denom));
 }
 
 /**

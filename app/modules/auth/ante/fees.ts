@@ -24,13 +24,8 @@ export const FEE_COLLECTOR = "fee_collector";
  * part of consensus.
  */
 export function checkTxFee(ctx: Context, view: AnteTxView, minGasPrices: DecCoins): Coins {
-  let fee: Coins;
   const feeText = coinsString(view.fee);
-  try {
-    fee = parseCoinsNormalized(feeText);
-  } catch {
-    throw ErrInsufficientFee.wrap(`fee parsing error: ${feeText}`);
-  }
+  const fee = parseFee(feeText);
   if (ctx.isCheckTx && !minGasPrices.isZero()) {
     const gas = Dec.fromInt(view.gasLimit);
     const required = minGasPrices.toArray().map((gp) => ({ denom: gp.denom, amount: gp.amount.mul(gas).ceil().roundInt() }));
@@ -39,6 +34,23 @@ export function checkTxFee(ctx: Context, view: AnteTxView, minGasPrices: DecCoin
       throw ErrInsufficientFee.wrap(`insufficient fees; got: ${fee.toString()} required: ${requiredText}`);
     }
   }
+  return fee;
+}
+
+/** Fee strings repeat (wallets use a few gas prices); parsing is pure, so successes are memoised. */
+const feeMemo = new Map<string, Coins>();
+
+function parseFee(feeText: string): Coins {
+  const hit = feeMemo.get(feeText);
+  if (hit !== undefined) return hit;
+  let fee: Coins;
+  try {
+    fee = parseCoinsNormalized(feeText);
+  } catch {
+    throw ErrInsufficientFee.wrap(`fee parsing error: ${feeText}`);
+  }
+  if (feeMemo.size >= 10_000) feeMemo.clear();
+  feeMemo.set(feeText, fee);
   return fee;
 }
 
