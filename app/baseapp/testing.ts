@@ -29,3 +29,14 @@ export function createTestContext(options: TestContextOptions = {}): Context {
   const meter: GasMeter = options.gasLimit !== undefined ? new BasicGasMeter(options.gasLimit) : new InfiniteGasMeter();
   return new Context(options.store ?? memoryMultiStore(), { ...TEST_HEADER, ...options.header }, options.mode ?? "finalize", meter, new EventManager());
 }
+
+/** Runs `f`, which must throw a registered error, and returns what a tx result would show of it. */
+export function failure(f: () => void): { codespace: string; code: number; message: string } {
+  try {
+    f();
+  } catch (e) {
+    const { codespace, code, message } = e as { codespace: string; code: number; message: string };
+    return { codespace, code, message };
+  }
+  throw new Error("expected a failure");
+}

@@ -163,7 +163,7 @@ export class RootMultiStore implements CommitMultiStore {
     this.committing = true;
     try {
       await this.pruningTask;
-      const t0 = performance.now();
+      const t0 = performance.now(); // det-ok: commit timing for logs and benchmarks
       const version = this.workingVersion();
       const saved: SavedVersion[] = [];
       const roots: StoreRoot[] = [];
@@ -181,7 +181,7 @@ export class RootMultiStore implements CommitMultiStore {
       if (this.last.height === 0) batch.put(PRUNED_KEY, be64(version));
       for (const [k, v] of this.stagedMeta) batch.put(metaKey(k), v);
       for (const t of this.transients.values()) t.discard();
-      const t1 = performance.now();
+      const t1 = performance.now(); // det-ok
       const ops = batch.length;
       try {
         await batch.write(this.opts.sync ?? true);
@@ -190,7 +190,7 @@ export class RootMultiStore implements CommitMultiStore {
         this.failure = e;
         throw e;
       }
-      this.lastTiming = { saveMs: t1 - t0, writeMs: performance.now() - t1, ops };
+      this.lastTiming = { saveMs: t1 - t0, writeMs: performance.now() - t1, ops }; // det-ok
       this.sortedTrees().forEach((s, i) => {
         s.markCommitted(saved[i]!);
         s.flatReady = true;

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MutableTree } from "../../app/store/iavl/tree.js";
 import { RootMultiStore } from "../../app/store/rootMultiStore.js";
+import { xorshift32 as rng } from "../../app/store/testdata/xorshift.js";
 
 function arg(name: string, fallback: string): string {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -26,18 +27,6 @@ const SIZES = arg("sizes", "100000,1000000").split(",").map(Number);
 const BLOCK = Number(arg("block", "2500"));
 const BLOCKS = Number(arg("blocks", "40"));
 
-/** Deterministic xorshift32 stream (benchmark input only). */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 class Workload {
   readonly keys: Uint8Array[] = [];

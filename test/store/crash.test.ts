@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { hexOf } from "../../app/store/bytes.js";
 import { RootMultiStore } from "../../app/store/rootMultiStore.js";
 import { applyToModel, applyWrites, blockWrites, WORKLOAD_STORES, type StateModel } from "../../app/store/testdata/workload.js";
+import { xorshift32 as rng } from "../../app/store/testdata/xorshift.js";
 
 const TARGET = 100;
 const REPO = new URL("../../", import.meta.url).pathname;
@@ -49,18 +50,6 @@ async function expectedStates(): Promise<{ hashes: string[]; models: StateModel[
   return { hashes, models };
 }
 
-/** Seeded xorshift32: the kill points are random but reproducible. */
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 /**
  * Runs the child until it has reported `commits` more commits (then waits `delayMs` and kills it),

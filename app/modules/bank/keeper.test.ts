@@ -7,6 +7,7 @@ import { Coins, coin } from "../../math/coins.js";
 import { STRATOS_MODULE_ACCOUNT_PERMISSIONS, createAuthModule } from "../auth/index.js";
 import { BLOCKED_MODULE_ACCOUNTS, createBankModule } from "./index.js";
 import { MSG_MULTI_SEND_TYPE_URL } from "./msgs/multiSend.js";
+import { failure } from "../../baseapp/testing.js";
 
 const A = new Uint8Array(Buffer.from("7e5f4552091a69125d5dfcb7b8c2659029395bdf", "hex"));
 const B = new Uint8Array(20).fill(2);
@@ -23,15 +24,6 @@ function setup() {
   return { auth, bank, k: bank.keeper, ctx: createTestContext({ store: ctx.multiStore }) };
 }
 
-function failure(f: () => void): { codespace: string; code: number; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const { codespace, code, message } = e as { codespace: string; code: number; message: string };
-    return { codespace, code, message };
-  }
-  throw new Error("expected a failure");
-}
 
 describe("balances and spendable coins", () => {
   it("getBalance is always a coin; an invalid denom panics as in the reference", () => {

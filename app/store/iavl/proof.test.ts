@@ -11,19 +11,8 @@ import { compareBytes } from "../bytes.js";
 import { checkExistenceAgainstGoRules, IAVL_RULES } from "../testdata/goIcs23Rules.js";
 import { membershipProof, nonMembershipProof } from "./proof.js";
 import { MutableTree } from "./tree.js";
+import { xorshift32 as rng } from "../testdata/xorshift.js";
 
-/** Deterministic xorshift32 stream (test input only). */
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 function buildTree(): { tree: MutableTree; keys: Uint8Array[]; values: Map<string, Uint8Array>; root: Uint8Array } {
   const next = rng(2024);

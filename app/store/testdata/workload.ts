@@ -4,20 +4,13 @@
  */
 
 import type { MultiStore } from "../types.js";
+import { xorshift32 } from "./xorshift.js";
 
 export const WORKLOAD_STORES = ["acc", "bank", "staking"] as const;
 
 /** xorshift32 over a seed mixed with the height: the writes of height h never depend on history. */
 function stream(seed: number): () => number {
-  let x = (seed * 2654435761) >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
+  return xorshift32((seed * 2654435761) >>> 0);
 }
 
 export interface Write {

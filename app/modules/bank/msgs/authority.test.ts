@@ -5,6 +5,7 @@ import { createAuthModule } from "../../auth/index.js";
 import { createBankModule } from "../index.js";
 import { MSG_SET_SEND_ENABLED_TYPE_URL } from "./setSendEnabled.js";
 import { MSG_UPDATE_PARAMS_TYPE_URL } from "./updateParams.js";
+import { failure } from "../../../baseapp/testing.js";
 
 const GOV = "st10d07y265gmmuvt4z0w9aw880jnsr700jx08hhw"; // spec-chain §9
 const OTHER = "st10e0525sfrf53yh2aljmm3sn9jq5njk7lcdc5pv";
@@ -19,15 +20,6 @@ function setup() {
   return { bank, updateParams, setSendEnabled };
 }
 
-function failure(f: () => void): { codespace: string; code: number; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const { codespace, code, message } = e as { codespace: string; code: number; message: string };
-    return { codespace, code, message };
-  }
-  throw new Error("expected a failure");
-}
 
 describe("bank MsgUpdateParams", () => {
   it("gov replaces the params", () => {

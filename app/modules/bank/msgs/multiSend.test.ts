@@ -5,6 +5,7 @@ import { createAuthModule } from "../../auth/index.js";
 import { createBankModule } from "../index.js";
 import { PANICS, VALIDATE_BASIC } from "../reference.vectors.js";
 import { MSG_MULTI_SEND_TYPE_URL } from "./multiSend.js";
+import { failure } from "../../../baseapp/testing.js";
 
 const A = "st10e0525sfrf53yh2aljmm3sn9jq5njk7lcdc5pv";
 const B = "st1w508d6qejxtdg4y5r3zarvary0c5xw7kxsrgw9";
@@ -19,15 +20,6 @@ function setup() {
   return { bank, msg };
 }
 
-function failure(f: () => void): { codespace: string; code: number; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const { codespace, code, message } = e as { codespace: string; code: number; message: string };
-    return { codespace, code, message };
-  }
-  throw new Error("expected a failure");
-}
 
 const INVALID = [
   { name: "no inputs", inputs: [], outputs: [side(B, "1")], codespace: "bank", code: 2, text: "no inputs to send transaction" },

@@ -4,6 +4,7 @@ import { createAuthModule } from "../../auth/index.js";
 import { createBankModule } from "../index.js";
 import { PANICS, VALIDATE_BASIC } from "../reference.vectors.js";
 import { MSG_SEND_TYPE_URL } from "./send.js";
+import { failure } from "../../../baseapp/testing.js";
 
 const A = "st10e0525sfrf53yh2aljmm3sn9jq5njk7lcdc5pv";
 const B = "st1w508d6qejxtdg4y5r3zarvary0c5xw7kxsrgw9";
@@ -13,15 +14,6 @@ function decoded(fromAddress: string, toAddress: string, amount: Array<{ denom: 
   return route.decode(MsgSend.encode({ fromAddress, toAddress, amount }).finish());
 }
 
-function failure(f: () => void): { codespace: string; code: number; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const { codespace, code, message } = e as { codespace: string; code: number; message: string };
-    return { codespace, code, message };
-  }
-  throw new Error("expected a failure");
-}
 
 /** ValidateBasic cases with the reference's error texts (reference.vectors.ts VALIDATE_BASIC / PANICS). */
 const CASES = [
