@@ -72,6 +72,8 @@ export class BaseApp implements Application {
   private checkHeader: BlockHeader;
   /** State written by InitChain and FinalizeBlock, not yet committed. */
   private finalizeState: BranchMultiStore | undefined;
+  /** CheckTx requests whose preparation is in flight, by the request's tx bytes object. */
+  private readonly preparing = new WeakMap<Uint8Array, Promise<void>>();
   /** Set between FinalizeBlock and Commit. */
   private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
 
@@ -134,7 +136,27 @@ export class BaseApp implements Application {
 
   // ---------------------------------------------------------------- mempool connection
 
-  checkTx(req: RequestCheckTx): ResponseCheckTx {
+  /** Starts the pipeline's state-free work for a new CheckTx as it arrives (see TxPipeline.prepare). */
+  onCheckTxReceived(req: RequestCheckTx): void {
+    if (req.type === CheckTxType.RECHECK || !this.txs?.prepare) return;
+    const pending = this.txs.prepare(this.checkState, this.checkHeader, req.tx);
+    if (pending) this.preparing.set(req.tx, pending);
+  }
+
+  checkTx(req: RequestCheckTx): ResponseCheckTx | Promise<ResponseCheckTx> {
+    const pending = this.preparing.get(req.tx);
+    if (pending) {
+      this.preparing.delete(req.tx);
+      // Whatever the preparation did only warmed caches; CheckTx itself decides, on the state as it is now.
+      return pending.then(
+        () => this.checkTxNow(req),
+        () => this.checkTxNow(req),
+      );
+    }
+    return this.checkTxNow(req);
+  }
+
+  private checkTxNow(req: RequestCheckTx): ResponseCheckTx {
     const recheck = req.type === CheckTxType.RECHECK;
     const outcome = this.txs
       ? this.txs.check(this.checkState, this.checkHeader, req.tx, recheck)

@@ -1,6 +1,6 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { Event, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
-import type { BranchMultiStore, MultiStore, StoreKind, StoreName } from "../store/types.js";
+import type { BranchMultiStore, MultiStore, MultiStoreReader, StoreKind, StoreName } from "../store/types.js";
 import type { Context, ReadContext } from "./context.js";
 import type { MsgRoute } from "./msgs.js";
 import type { QueryHandler } from "./queryRouter.js";
@@ -71,6 +71,11 @@ export interface TxPipeline {
   deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome;
   /** Simulate on a throw-away branch of `state`: no signature or fee checks, unlimited gas. */
   simulate(state: MultiStore, header: BlockHeader, tx: Uint8Array): SimulationOutcome;
+  /**
+   * Optional: state-free work for a CheckTx that just arrived (e.g. signature checks on workers),
+   * reading `state` as it stands. CheckTx waits for the promise, then runs as usual.
+   */
+  prepare?(state: MultiStoreReader, header: BlockHeader, tx: Uint8Array): Promise<void> | undefined;
 }
 
 /** A simulation's outcome plus the message responses (for SimulateResponse.result.msg_responses). */

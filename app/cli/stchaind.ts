@@ -10,13 +10,21 @@ const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0
 
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
-                 [--minimum-gas-prices 1000000000wei] [--log-level info|debug|error]
+                 [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
         State lives in <home>/data/application.db (default home ~/.stchaind).
         --rpc is this node's CometBFT RPC (GetTx reads CometBFT's tx index through it).
-        --minimum-gas-prices is node-local and checked in CheckTx only.`;
+        --minimum-gas-prices is node-local and checked in CheckTx only.
+        --checktx-workers N verifies CheckTx signatures on N worker threads (default 0: inline;
+        worth it only with cores to spare beside CometBFT, see docs/performance.md).`;
+
+function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 64) throw new Error(`--checktx-workers must be an integer from 0 to 64, got ${text}`);
+  return n;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
           abci: { type: "string", default: "tcp://127.0.0.1:26658" },
           rpc: { type: "string", default: "http://127.0.0.1:26657" },
           "minimum-gas-prices": { type: "string", default: DEFAULT_MIN_GAS_PRICES },
+          "checktx-workers": { type: "string", default: "0" },
           "log-level": { type: "string", default: "info" },
         },
         strict: true,
@@ -43,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
         abciAddress: values.abci,
         cometRpc: values.rpc,
         minimumGasPrices: values["minimum-gas-prices"],
+        checkTxVerifyWorkers: parseWorkers(values["checktx-workers"]),
         logLevel: level as LogLevel,
       });
       await new Promise<void>((resolve) => {

@@ -8,6 +8,8 @@ import { parseDecCoins } from "../math/coinParse.js";
 import { createAuthModule } from "../modules/auth/index.js";
 import { createAnteHandler } from "../modules/auth/ante/anteHandler.js";
 import { SignatureCache } from "../modules/auth/ante/sigCache.js";
+import { createPreverifier } from "../modules/auth/ante/preverify.js";
+import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
 import type { CommitMultiStore } from "../store/types.js";
 
@@ -25,6 +27,11 @@ export interface StratosAppOptions {
   /** Node-local minimum gas prices (CheckTx only), e.g. "1000000000wei"; "" for none. */
   readonly minimumGasPrices?: string;
   readonly onInternalError?: (error: unknown, tx: Uint8Array) => void;
+  /**
+   * Worker threads verifying CheckTx signatures as requests arrive (0 = verify inline). Worth it when
+   * the machine has cores to spare beside CometBFT; see docs/performance.md.
+   */
+  readonly checkTxVerifyWorkers?: number;
 }
 
 export interface StratosAppParts {
@@ -32,6 +39,8 @@ export interface StratosAppParts {
   readonly store: CommitMultiStore;
   readonly queries: QueryRouter;
   readonly signatureCache: SignatureCache;
+  /** Stops worker threads and closes the store. */
+  close(): Promise<void>;
 }
 
 /**
@@ -69,9 +78,20 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     minGasPrices: parseDecCoins(options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES),
     signatureCache,
   });
-  const txs = new TxExecutor({ router, ante, ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}) });
+  const workers = options.checkTxVerifyWorkers ?? 0;
+  const pool = workers > 0 ? new VerifyPool(workers) : undefined;
+  const txs = new TxExecutor({
+    router,
+    ante,
+    ...(pool ? { preverify: createPreverifier(auth.keeper, signatureCache, pool) } : {}),
+    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+  });
   const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION });
-  return { app, store, queries, signatureCache };
+  const close = async (): Promise<void> => {
+    await pool?.close();
+    await store.close();
+  };
+  return { app, store, queries, signatureCache, close };
 }
 
 function uniqueModules(phases: ModulePhases): ModuleHooks[] {

@@ -34,6 +34,8 @@ export interface DevnetOptions {
   readonly configOverrides?: string;
   /** Node-local minimum gas prices of the app (default: the reference's 1000000000wei). */
   readonly minimumGasPrices?: string;
+  /** Worker threads for CheckTx signature checks in the app (default 0: inline). */
+  readonly checkTxVerifyWorkers?: number;
   /** Extra Node.js flags for the app process (e.g. `--cpu-prof` when profiling). */
   readonly appNodeArgs?: readonly string[];
 }
@@ -120,6 +122,7 @@ export class Devnet {
     const abci = `tcp://127.0.0.1:${this.ports.abci}`;
     const args = [...(this.options.appNodeArgs ?? []), "--import", "tsx", this.appEntry, "start", "--home", this.home, "--abci", abci, "--rpc", this.rpcUrl];
     if (this.options.minimumGasPrices !== undefined) args.push("--minimum-gas-prices", this.options.minimumGasPrices);
+    if (this.options.checkTxVerifyWorkers) args.push("--checktx-workers", String(this.options.checkTxVerifyWorkers));
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],

@@ -17,6 +17,8 @@ export interface NodeOptions {
   readonly cometRpc?: string;
   /** Node-local minimum gas prices, e.g. "1000000000wei" (CheckTx only). */
   readonly minimumGasPrices?: string;
+  /** Worker threads for CheckTx signature checks (0 = inline). */
+  readonly checkTxVerifyWorkers?: number;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
 }
@@ -32,7 +34,8 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const dataDir = path.join(options.home, "data");
   fs.mkdirSync(dataDir, { recursive: true });
   const store = new RootMultiStore({ path: path.join(dataDir, "application.db") });
-  const { app } = await createStratosApp(store, {
+  const { app, close } = await createStratosApp(store, {
+    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
     extraModules: options.extraModules ?? [],
     cometRpc: options.cometRpc,
     minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
@@ -54,7 +57,7 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await server.close();
-      await store.close();
+      await close();
     })();
     return stopping;
   };

@@ -49,8 +49,11 @@ export class TestApp {
     readonly keys: readonly TestKey[],
   ) {}
 
-  static async create(options: { accounts?: number; minimumGasPrices?: string } = {}): Promise<TestApp> {
-    const parts = await createStratosApp(new RootMultiStore(), { minimumGasPrices: options.minimumGasPrices ?? "1000000000wei" });
+  static async create(options: { accounts?: number; minimumGasPrices?: string; checkTxVerifyWorkers?: number } = {}): Promise<TestApp> {
+    const parts = await createStratosApp(new RootMultiStore(), {
+      minimumGasPrices: options.minimumGasPrices ?? "1000000000wei",
+      checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
+    });
     const seed = mnemonicToSeed(devnetMnemonic());
     const keys = Array.from({ length: options.accounts ?? 4 }, (_, i): TestKey => {
       const privateKey = derivePrivateKey(seed, stratosHdPath(i));
@@ -71,6 +74,10 @@ export class TestApp {
     return app;
   }
 
+  async close(): Promise<void> {
+    await this.parts.close();
+  }
+
   /** FinalizeBlock + Commit of one block with these txs. */
   async block(txs: readonly Uint8Array[]): Promise<ExecTxResult[]> {
     const res = this.parts.app.finalizeBlock({
@@ -89,8 +96,18 @@ export class TestApp {
     return res.txResults;
   }
 
+  /** CheckTx as the ABCI server drives it: the arrival hook, then the (possibly awaited) check. */
+  async checkAsync(tx: Uint8Array, recheck = false): Promise<ResponseCheckTx> {
+    const req = { tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW };
+    this.parts.app.onCheckTxReceived(req);
+    return this.parts.app.checkTx(req);
+  }
+
+  /** CheckTx without the arrival hook (synchronous when no verification workers are configured). */
   check(tx: Uint8Array, recheck = false): ResponseCheckTx {
-    return this.parts.app.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
+    const res = this.parts.app.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
+    if (res instanceof Promise) throw new Error("TestApp.check: CheckTx answered asynchronously; use checkAsync");
+    return res;
   }
 
   balance(address: string, denom = "wei"): bigint {

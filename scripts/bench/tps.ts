@@ -7,7 +7,7 @@
  * with the same CometBFT config and the same load shape (same tx size, concurrency and RPC method),
  * and the ratio is printed.
  *
- *   npm run bench:tps -- [--seconds 30] [--accounts 400] [--concurrency 48] [--skip-kvstore]
+ *   npm run bench:tps -- [--seconds 30] [--accounts 400] [--concurrency 48] [--skip-kvstore] [--checktx-workers N]
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -34,6 +34,8 @@ const { values: opts } = parseArgs({
     accounts: { type: "string", default: "400" },
     concurrency: { type: "string", default: "48" },
     "skip-kvstore": { type: "boolean", default: false },
+    /** Worker threads for CheckTx signature checks in the app (0 = inline, the default). */
+    "checktx-workers": { type: "string", default: "0" },
   },
   strict: true,
 });
@@ -234,6 +236,7 @@ async function runStratos(txs: SentTx[][], appState: Record<string, unknown>): P
     ports: { p2p: p2p!, rpc: rpcPort!, abci: abci! },
     appState,
     configOverrides: BENCH_OVERRIDES,
+    checkTxVerifyWorkers: Number(opts["checktx-workers"]),
     // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the app process there.
     ...(process.env["BENCH_PROFILE_DIR"] ? { appNodeArgs: ["--cpu-prof", `--cpu-prof-dir=${process.env["BENCH_PROFILE_DIR"]}`] } : {}),
     onAppOutput: (line) => {

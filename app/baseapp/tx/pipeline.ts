@@ -2,7 +2,8 @@ import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { formatBech32Address, BECH32_PREFIX } from "../../crypto/address.js";
-import type { BranchMultiStore, GasMeter, MultiStore } from "../../store/types.js";
+import type { BranchMultiStore, GasMeter, MultiStore, MultiStoreReader } from "../../store/types.js";
+import type { ReadContext } from "../context.js";
 import type { BlockHeader, ExecMode, SimulationOutcome, TxOutcome, TxPipeline } from "../block.js";
 import { Context } from "../context.js";
 import { ErrInvalidRequest, ErrOutOfGas, ErrPanic, TxError, toAbciError } from "../errors.js";
@@ -20,6 +21,8 @@ export interface TxPipelineOptions {
   readonly onInternalError?: (error: unknown, tx: Uint8Array) => void;
   /** How many decoded txs to keep between CheckTx and FinalizeBlock. */
   readonly decodeCacheSize?: number;
+  /** Starts signature checks of an arriving CheckTx off the main thread (see TxPipeline.prepare). */
+  readonly preverify?: (read: ReadContext, header: BlockHeader, tx: DecodedTx) => Promise<void> | undefined;
 }
 
 /**
@@ -46,6 +49,18 @@ export class TxExecutor implements TxPipeline {
   /** Runs a tx against a throw-away branch of `state` with unlimited gas and no signature checks. */
   simulate(state: MultiStore, header: BlockHeader, tx: Uint8Array): SimulationOutcome {
     return this.run("simulate", state.branch(), header, tx);
+  }
+
+  prepare(state: MultiStoreReader, header: BlockHeader, tx: Uint8Array): Promise<void> | undefined {
+    const preverify = this.options.preverify;
+    if (!preverify) return undefined;
+    let decoded: DecodedTx;
+    try {
+      decoded = this.decode(tx);
+    } catch {
+      return undefined;
+    }
+    return preverify({ kv: (name) => state.getReader(name) }, header, decoded);
   }
 
   /** Decodes (or returns the cached decoding of) a tx; throws the decode TxError. */
