@@ -15,7 +15,7 @@ import { BinaryReader, WireType } from "cosmjs-types/binary";
 import type { PageRequest, PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
 import type { KVPair, KVReader } from "../store/types.js";
 import { ErrPanic } from "./errors.js";
-import { prefixEnd } from "./queryRouter.js";
+import { prefixEnd } from "../store/bytes.js";
 
 /** SDK `query.DefaultLimit`. */
 export const DEFAULT_PAGE_LIMIT = 100n;

@@ -1,5 +1,4 @@
 import type { RequestQuery, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
-import { Pairs } from "cosmjs-types/cosmos/store/internal/kv/v1beta1/kv";
 import type { CommitMultiStore, MultiStoreReader } from "../store/types.js";
 import type { ReadContext } from "./context.js";
 import { ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrPanic, ErrUnauthorized, ErrUnknownRequest, TxError, toAbciError } from "./errors.js";
@@ -129,11 +128,7 @@ export class QueryRouter {
       if (req.prove && height <= 1) {
         throw ErrInvalidRequest.wrap("cannot query with proof when height <= 1; please provide a valid height");
       }
-      if (kind === "subspace") {
-        const view = loadView(store, height);
-        const pairs = [...prefixScan(view, name, req.data)];
-        return ok(Pairs.encode({ pairs }).finish(), BigInt(height));
-      }
+      if (kind === "subspace") return ok(store.querySubspace(name, req.data, height).value, BigInt(height));
       const result = store.query(name, req.data, height, req.prove);
       const response = ok(result.value ?? new Uint8Array(), BigInt(height));
       response.key = req.data;
@@ -144,23 +139,6 @@ export class QueryRouter {
       return failure(e, req.height);
     }
   }
-}
-
-function* prefixScan(view: MultiStoreReader, name: string, prefix: Uint8Array): Generator<{ key: Uint8Array; value: Uint8Array }> {
-  const end = prefixEnd(prefix);
-  for (const { key, value } of view.getReader(name).iterator(prefix.length ? prefix : undefined, end)) yield { key, value };
-}
-
-/** The smallest key greater than every key with this prefix (undefined: no upper bound). */
-export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
-  const end = Uint8Array.from(prefix);
-  for (let i = end.length - 1; i >= 0; i--) {
-    if (end[i]! < 0xff) {
-      end[i]!++;
-      return end.subarray(0, i + 1);
-    }
-  }
-  return undefined;
 }
 
 /** SDK `createQueryContext` height rules. */

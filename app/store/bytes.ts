@@ -85,3 +85,15 @@ export function fromHex(hex: string): Uint8Array {
 export function utf8(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, "utf8"));
 }
+
+/** The smallest key greater than every key that starts with `prefix` (undefined: none, all 0xff). */
+export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
+  const end = prefix.slice();
+  for (let i = end.length - 1; i >= 0; i--) {
+    if (end[i]! < 0xff) {
+      end[i] = end[i]! + 1;
+      return end.subarray(0, i + 1);
+    }
+  }
+  return undefined;
+}

@@ -136,6 +136,8 @@ export interface CommitMultiStore {
    * `prove`. Throws a RangeError for an unknown or transient store, or a pruned or future height.
    */
   query(name: StoreName, key: Bytes, height: number, prove: boolean): StoreQueryResult;
+  /** `/store/<name>/subspace`: every pair under a non-empty prefix at a retained height. */
+  querySubspace(name: StoreName, prefix: Bytes, height: number): SubspaceQueryResult;
   close(): Promise<void>;
 }
 

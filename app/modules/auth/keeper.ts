@@ -16,7 +16,7 @@ import {
 import { type AuthParams, ZERO_AUTH_PARAMS, decodeAuthParams, encodeAuthParams, validateAuthParams } from "./params.js";
 import { plainError } from "./errors.js";
 import { type ModulePermissions, blankPermission } from "./permissions.js";
-import { prefixEnd } from "../../baseapp/queryRouter.js";
+import { prefixEnd } from "../../store/bytes.js";
 
 /** Write access to module stores (a `Context` is one; queries pass a throw-away branch). */
 export interface StoreContext extends ReadContext {

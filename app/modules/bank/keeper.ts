@@ -7,7 +7,7 @@
 import { Metadata } from "cosmjs-types/cosmos/bank/v1beta1/bank";
 import type { ReadContext } from "../../baseapp/context.js";
 import { ErrInsufficientFunds, ErrPanic, ErrUnauthorized, ErrUnknownAddress } from "../../baseapp/errors.js";
-import { prefixEnd } from "../../baseapp/queryRouter.js";
+import { prefixEnd } from "../../store/bytes.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
 import type { Coin, Coins } from "../../math/coins.js";
 import { burnEvent, coinbaseEvent, coinSpentEvent } from "./events.js";

@@ -6,7 +6,7 @@ import type { ReadContext } from "../../baseapp/context.js";
 import { ErrInsufficientFunds, ErrInvalidAddress, ErrInvalidCoins } from "../../baseapp/errors.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
 import { type Coin, Coins } from "../../math/coins.js";
-import { prefixEnd } from "../../baseapp/queryRouter.js";
+import { prefixEnd } from "../../store/bytes.js";
 import { accAddress, accAddressProblem } from "./addresses.js";
 import { ErrInputOutputMismatch, ErrSendDisabled } from "./errors.js";
 import { coinReceivedEvent, coinSpentEvent, messageSenderEvent, outputTransferEvent, transferEvent } from "./events.js";

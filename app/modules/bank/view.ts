@@ -6,7 +6,7 @@
 import type { ReadContext } from "../../baseapp/context.js";
 import { type Coin, Coins, coin } from "../../math/coins.js";
 import type { KVStore } from "../../store/types.js";
-import { prefixEnd } from "../../baseapp/queryRouter.js";
+import { prefixEnd } from "../../store/bytes.js";
 import type { AccountKeeperForBank, BankAccountView, WriteContext } from "./expected.js";
 import { BALANCES_PREFIX, BANK_STORE_KEY, accountBalancesPrefix, balanceKey, denomAddressKey, splitBalanceKey } from "./keys.js";
 import { checkBalanceDenom, decodeAmount, encodeAmount } from "./store.js";

@@ -103,14 +103,4 @@ export function metaKey(key: string): Uint8Array {
 
 export const META_PREFIX = Uint8Array.of(META);
 
-/** The smallest key greater than every key that starts with `prefix` (undefined: none). */
-export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
-  const end = prefix.slice();
-  for (let i = end.length - 1; i >= 0; i--) {
-    if (end[i] < 0xff) {
-      end[i] = end[i] + 1;
-      return end.subarray(0, i + 1);
-    }
-  }
-  return undefined;
-}
+export { prefixEnd } from "../bytes.js";
