@@ -29,7 +29,7 @@ import {
 } from "cosmjs-types/tendermint/abci/types";
 import type { Application } from "../abci/application.js";
 import type { BranchMultiStore, CommitMultiStore, MultiStore } from "../store/types.js";
-import type { BlockHeader, ModulePhases, TxOutcome, TxPipeline } from "./block.js";
+import { allModules, type BlockHeader, type ModulePhases, type TxOutcome, type TxPipeline } from "./block.js";
 import { Context } from "./context.js";
 import { EventManager } from "./events.js";
 import { selectTxsWithinBytes } from "./proposal.js";
@@ -98,14 +98,7 @@ export class BaseApp implements Application {
 
   /** Mount every module store. Call before `store.load()`. */
   static mountStores(store: CommitMultiStore, modules: ModulePhases): void {
-    const seen = new Set<string>();
-    for (const m of [...modules.initGenesis, ...modules.beginBlock, ...modules.endBlock]) {
-      for (const s of m.stores ?? []) {
-        if (seen.has(s.name)) continue;
-        seen.add(s.name);
-        store.mount(s.name, s.kind);
-      }
-    }
+    for (const m of allModules(modules)) for (const s of m.stores ?? []) store.mount(s.name, s.kind);
   }
 
   get lastHeight(): number {

@@ -49,6 +49,18 @@ export interface ModulePhases {
   readonly endBlock: readonly ModuleHooks[];
 }
 
+/** Every module of the phases once, in first-seen order (InitGenesis order first). */
+export function allModules(phases: ModulePhases): ModuleHooks[] {
+  const seen = new Set<string>();
+  const out: ModuleHooks[] = [];
+  for (const m of [...phases.initGenesis, ...phases.beginBlock, ...phases.endBlock]) {
+    if (seen.has(m.name)) continue;
+    seen.add(m.name);
+    out.push(m);
+  }
+  return out;
+}
+
 /** Output of one tx, ready for ExecTxResult / ResponseCheckTx. */
 export interface TxOutcome {
   readonly code: number;

@@ -1,5 +1,5 @@
 import { BaseApp } from "../baseapp/baseApp.js";
-import type { ModuleHooks, ModulePhases } from "../baseapp/block.js";
+import { allModules, type ModuleHooks, type ModulePhases } from "../baseapp/block.js";
 import { MsgRouter } from "../baseapp/msgs.js";
 import { QueryRouter } from "../baseapp/queryRouter.js";
 import { cometRpcTxLookup, getTxHandler, GET_TX_PATH } from "../baseapp/tx/getTx.js";
@@ -60,7 +60,7 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   BaseApp.mountStores(store, modules);
   await store.load();
 
-  const all = uniqueModules(modules);
+  const all = allModules(modules);
   const router = new MsgRouter();
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
@@ -92,15 +92,4 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     await store.close();
   };
   return { app, store, queries, signatureCache, close };
-}
-
-function uniqueModules(phases: ModulePhases): ModuleHooks[] {
-  const seen = new Set<string>();
-  const out: ModuleHooks[] = [];
-  for (const m of [...phases.initGenesis, ...phases.beginBlock, ...phases.endBlock]) {
-    if (seen.has(m.name)) continue;
-    seen.add(m.name);
-    out.push(m);
-  }
-  return out;
 }
