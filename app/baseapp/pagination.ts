@@ -15,7 +15,7 @@ import { BinaryReader, WireType } from "cosmjs-types/binary";
 import type { PageRequest, PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
 import type { KVPair, KVReader } from "../store/types.js";
 import { ErrPanic } from "./errors.js";
-import { prefixEnd } from "../store/bytes.js";
+import { concatBytes, prefixEnd } from "../store/bytes.js";
 
 /** SDK `query.DefaultLimit`. */
 export const DEFAULT_PAGE_LIMIT = 100n;
@@ -182,16 +182,9 @@ function* prefixIterator(
   end: Uint8Array | undefined,
   reverse: boolean,
 ): Generator<KVPair> {
-  const lo = concatBytes(prefix, start);
+  const lo = start === undefined ? prefix : concatBytes(prefix, start);
   const hi = end === undefined ? prefixEnd(prefix) : concatBytes(prefix, end);
   const inner = reverse ? store.reverseIterator(lo, hi) : store.iterator(lo, hi);
   for (const { key, value } of inner) yield { key: key.subarray(prefix.length), value };
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array | undefined): Uint8Array {
-  if (b === undefined || b.length === 0) return a;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}

@@ -5,7 +5,7 @@
  */
 import { InsufficientCoinsError, InvalidCoinsError } from "./coinErrors.js";
 import { coinListString, validateCoinList, type Coin } from "./coinList.js";
-import { compareDenoms, validateDenom } from "./denom.js";
+import { compareDenoms, mergeByDenom, validateDenom } from "./denom.js";
 import { checkInt } from "./int.js";
 
 export type { Coin } from "./coinList.js";
@@ -22,22 +22,15 @@ export function coin(denom: string, amount: bigint): Coin {
 
 /** Sorted merge of two valid sets, summing per denom with `sign` applied to `b`; zero sums dropped. */
 function merge(a: readonly Coin[], b: readonly Coin[], sign: 1n | -1n, op: string): Coin[] {
-  const out: Coin[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    const order = x === undefined ? 1 : y === undefined ? -1 : compareDenoms(x.denom, y.denom);
-    if (order < 0 && x !== undefined) { out.push(x); i++; continue; }
-    if (order > 0 && y !== undefined) { out.push({ denom: y.denom, amount: sign * y.amount }); j++; continue; }
-    if (x === undefined || y === undefined) break; // unreachable: order 0 needs both
-    const sum = checkInt(x.amount + sign * y.amount, op);
-    if (sum !== 0n) out.push({ denom: x.denom, amount: sum });
-    i++;
-    j++;
-  }
-  return out;
+  return mergeByDenom(
+    a,
+    b,
+    (y) => ({ denom: y.denom, amount: sign * y.amount }),
+    (x, y) => {
+      const sum = checkInt(x.amount + sign * y.amount, op);
+      return sum === 0n ? undefined : { denom: x.denom, amount: sum };
+    },
+  );
 }
 
 export class Coins {

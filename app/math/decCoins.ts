@@ -6,7 +6,7 @@
 import { InsufficientCoinsError, InvalidCoinsError } from "./coinErrors.js";
 import { coin, Coins, type Coin } from "./coinSet.js";
 import { Dec, DivisionByZeroError } from "./dec.js";
-import { compareDenoms, isValidDenom, validateDenom } from "./denom.js";
+import { compareDenoms, isValidDenom, mergeByDenom, validateDenom } from "./denom.js";
 
 export interface DecCoin {
   readonly denom: string;
@@ -35,22 +35,15 @@ function validateDecCoinList(list: readonly DecCoin[]): string | undefined {
 }
 
 function merge(a: readonly DecCoin[], b: readonly DecCoin[], negate: boolean): DecCoin[] {
-  const out: DecCoin[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    const order = x === undefined ? 1 : y === undefined ? -1 : compareDenoms(x.denom, y.denom);
-    if (order < 0 && x !== undefined) { out.push(x); i++; continue; }
-    if (order > 0 && y !== undefined) { out.push({ denom: y.denom, amount: negate ? y.amount.neg() : y.amount }); j++; continue; }
-    if (x === undefined || y === undefined) break;
-    const sum = negate ? x.amount.sub(y.amount) : x.amount.add(y.amount);
-    if (!sum.isZero()) out.push({ denom: x.denom, amount: sum });
-    i++;
-    j++;
-  }
-  return out;
+  return mergeByDenom(
+    a,
+    b,
+    (y) => ({ denom: y.denom, amount: negate ? y.amount.neg() : y.amount }),
+    (x, y) => {
+      const sum = negate ? x.amount.sub(y.amount) : x.amount.add(y.amount);
+      return sum.isZero() ? undefined : { denom: x.denom, amount: sum };
+    },
+  );
 }
 
 export class DecCoins {

@@ -26,3 +26,36 @@ export function validateDenom(denom: string): void {
 export function compareDenoms(a: string, b: string): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Sorted merge of two denom-sorted lists (the core of SDK `Coins.Add`/`SafeSub` and their DecCoins
+ * twins): entries only in `a` are kept, entries only in `b` go through `onlyB`, and entries in both
+ * through `both`, which returns undefined to drop a zero result.
+ */
+export function mergeByDenom<C extends { readonly denom: string }>(
+  a: readonly C[],
+  b: readonly C[],
+  onlyB: (y: C) => C,
+  both: (x: C, y: C) => C | undefined,
+): C[] {
+  const out: C[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && compareDenoms(x.denom, y.denom) < 0)) {
+      out.push(x!);
+      i++;
+    } else if (x === undefined || compareDenoms(x.denom, y.denom) > 0) {
+      out.push(onlyB(y));
+      j++;
+    } else {
+      const merged = both(x, y);
+      if (merged !== undefined) out.push(merged);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}

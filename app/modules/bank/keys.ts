@@ -9,6 +9,8 @@
  *   0x04 ‖ denom                              → google.protobuf.BoolValue (per-denom send enabled)
  *   0x05                                      → Params (proto)
  */
+import { concatBytes } from "../../store/bytes.js";
+
 export const BANK_MODULE_NAME = "bank";
 export const BANK_STORE_KEY = "bank";
 
@@ -33,15 +35,6 @@ function denomBytes(denom: string): Uint8Array {
   return b;
 }
 
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
 
 /** SDK `address.MustLengthPrefix`: one length byte, then the address (≤ 255 bytes, else Go panics). */
 export function lengthPrefixed(address: Uint8Array): Uint8Array {

@@ -13,6 +13,7 @@
  * `Int` fields marshal as their decimal text (big.Int MarshalText, "-" for negatives).
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
+import { concatBytes } from "../../../store/bytes.js";
 
 export interface SignedWalletVolume {
   /** st1… bech32 text as carried in the message (not validated here). */
@@ -53,15 +54,6 @@ function field(tag: number, payload: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
 
 /** A string field, omitted when empty (proto3 scalar rule). */
 function optionalString(tag: number, value: string): Uint8Array[] {
@@ -74,12 +66,12 @@ function intField(tag: number, value: bigint): Uint8Array {
 }
 
 function walletVolumeBytes(entry: SignedWalletVolume): Uint8Array {
-  return concat([...optionalString(0x0a, entry.walletAddress), intField(0x12, entry.volume)]);
+  return concatBytes(...[...optionalString(0x0a, entry.walletAddress), intField(0x12, entry.volume)]);
 }
 
 /** The exact bytes `GetBLSSignBytes()` returns for this report. */
 export function volumeReportSignBytes(report: VolumeReportSignInput): Uint8Array {
-  return concat([
+  return concatBytes(...[
     ...report.walletVolumes.map((entry) => field(0x0a, walletVolumeBytes(entry))),
     ...optionalString(0x12, report.reporter),
     intField(0x1a, report.epoch),
