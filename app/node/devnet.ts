@@ -188,11 +188,6 @@ export class Devnet {
       });
     });
   }
-
-  forgetProcesses(): void {
-    this.app = undefined;
-    this.comet = undefined;
-  }
 }
 
 async function stopProcess(child: ChildProcess | undefined, graceMs: number): Promise<void> {
