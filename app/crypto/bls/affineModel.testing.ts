@@ -90,3 +90,20 @@ export function modelPointFrom(start: bigint): { x: bigint; y: bigint } {
     if ((y * y) % q === t) return { x, y };
   }
 }
+
+/**
+ * Appendix B `decompress`: exactly 33 bytes; x = int(bytes[0..32]) mod q; the odd root if the flag
+ * byte is non-zero, else the even one; null (the model raises) off the curve or outside G1.
+ */
+export function modelDecompress(bytes: Uint8Array): { x: bigint; y: bigint } | null {
+  if (bytes.length !== 33) return null;
+  let x = 0n;
+  for (const byte of bytes.subarray(0, 32)) x = (x << 8n) | BigInt(byte);
+  x %= q;
+  const t = mod(x * x * x + x);
+  if (t !== 0n && modelPow(t, (q - 1n) / 2n) !== 1n) return null;
+  const root = modelPow(t, (q + 1n) / 4n);
+  const odd = root !== 0n && root % 2n === 0n ? q - root : root;
+  const p = { x, y: bytes[32] !== 0 ? odd : mod(q - odd) };
+  return modelInSubgroup(p) ? p : null;
+}

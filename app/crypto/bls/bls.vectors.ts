@@ -8,8 +8,9 @@
  *      field_hash(bytes.fromhex(input), q)       hash_to_point(msg) → (x, y), compress(…)
  *      keypair_from_seed(seed) → (sk, compress(sk·G))       sign(msg, sk)       pairing(G, G)
  *    Invalid encodings: the smallest x ≥ 1 whose x³ + x is a non-square (x = 1); the smallest on-curve
- *    x outside G1 (x = 2); mul(h·r/3, (2, y)) for the order-3 point; 16·G (the first multiple of G with
- *    x < 2^256 − q) re-encoded with x + q.
+ *    x outside G1 (x = 2); mul(h·r/3, (2, y)) for the order-3 point. Non-canonical encodings (decoded
+ *    by the model's `decompress`, which reduces x mod q and reads any non-zero parity byte as odd): 16·G
+ *    (the first multiple of G with x < 2^256 − q) re-encoded with x + q, parity bytes 0x02/0x80/0xff.
  *  - Every TV6 value and every EXTRA hash/key/signature/e(g, g) value was also reproduced with the real
  *    C library: PBC 1.0.0 (github.com/blynn/pbc) built from source with GMP 6.2.1, driven by a throwaway
  *    C program calling element_from_hash, element_pow_zn, element_to_bytes_compressed,
@@ -82,7 +83,10 @@ export const PAIRING_G_G = {
 export const GENERATOR_ENCODED = "1078be95d6d505db3f881fafb7c89c63b1f1f83983bdebaaf4d43e940315b4c001";
 export const NEG_GENERATOR_ENCODED = "1078be95d6d505db3f881fafb7c89c63b1f1f83983bdebaaf4d43e940315b4c000";
 
-/** Encodings strict decoding must refuse (PBC accepts the last three as some curve point). */
+/**
+ * Encodings decoding must refuse (spec-pot §4.1.2 R:, Appendix B `decompress`: wrong length, not on the
+ * curve, not in the order-r subgroup). PBC accepts the all-zero one and the small-order points.
+ */
 export const INVALID_ENCODINGS = [
   { name: "empty", hex: "" },
   { name: "32 bytes (parity byte missing)", hex: GENERATOR_ENCODED.slice(0, 64) },
@@ -91,10 +95,36 @@ export const INVALID_ENCODINGS = [
   { name: "all zero: (0, 0), 2-torsion (PBC's encoding of infinity)", hex: "00".repeat(33) },
   { name: "x = 2: on the curve, not in G1", hex: `${"00".repeat(31)}0201` },
   { name: "point of order 3", hex: "11303b9d891d58cd6dd420dd0aff79316bc7f5feef3e524e8b3c6563620f191b01" },
-  { name: "x + q for 16·g (PBC reduces x mod q)", hex: "f7be76c24615f18daf6b99b3dd0ae6286427f5fdae3995284f54dc034ccd7c5701" },
-  { name: "parity byte 0x02 (PBC reads any non-zero as odd)", hex: `${GENERATOR_ENCODED.slice(0, 64)}02` },
-  { name: "parity byte 0xff", hex: `${GENERATOR_ENCODED.slice(0, 64)}ff` },
+  { name: "2^256 − 1 reduced mod q is not on the curve", hex: `${"ff".repeat(32)}01` },
 ] as const;
+
+/**
+ * Non-canonical encodings that PBC and the Appendix B model both decode (x is reduced mod q; any
+ * non-zero parity byte selects the odd root), with the canonical encoding of the point they name.
+ * Model: `compress(decompress(bytes.fromhex(hex)))`.
+ */
+export const NON_CANONICAL_ENCODINGS = [
+  {
+    name: "x + q for 16·g",
+    hex: "f7be76c24615f18daf6b99b3dd0ae6286427f5fdae3995284f54dc034ccd7c5701",
+    canonical: "0062e8505c84441f44be878d95f204c17efedca977aee39a38e68971b77a9df401",
+  },
+  { name: "parity byte 0x02 on g", hex: `${GENERATOR_ENCODED.slice(0, 64)}02`, canonical: GENERATOR_ENCODED },
+  { name: "parity byte 0x80 on g", hex: `${GENERATOR_ENCODED.slice(0, 64)}80`, canonical: GENERATOR_ENCODED },
+  { name: "parity byte 0xff on g", hex: `${GENERATOR_ENCODED.slice(0, 64)}ff`, canonical: GENERATOR_ENCODED },
+] as const;
+
+/**
+ * TV6 with non-canonical key/signature encodings, and the model's `verify` result:
+ * pk2 re-encoded with x + q and pk3 with parity byte 0x07 name the same keys (true); the aggregate
+ * signature (even y) with parity 0x02 names −σ (false); pk1 (even y) with parity 0x05 names −pk1 (false).
+ */
+export const TV6_NON_CANONICAL = {
+  pk2XPlusQ: "fc3d47f6da18489b1252d441f9445f20e728a1cdc416ad3da8c8113f5bcaee9f00",
+  pk3Parity07: "bfe7b9430e94c011bdc0e0a5f0c9425e420520528524b086711ca0f087ffd58f07",
+  aggregateParity02: "24efdab972f6a80d308419242f6140c77e6533be99cd2955f676f1775fc0d33f02",
+  pk1Parity05: "08a903f8419e4474a117b47c410a80364b9bce0cbc5674c8562e361659e11c9005",
+} as const;
 
 /** 16·g, canonically encoded (the valid twin of the x + q row above). */
 export const SIXTEEN_G_ENCODED = "0062e8505c84441f44be878d95f204c17efedca977aee39a38e68971b77a9df401";

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { modelPairing } from "./affineModel.testing.js";
-import { HASH_TO_INFINITY_MSG, INVALID_ENCODINGS, KEYS, NEG_GENERATOR_ENCODED, SIGNATURES, TV6 } from "./bls.vectors.js";
+import { HASH_TO_INFINITY_MSG, INVALID_ENCODINGS, KEYS, NEG_GENERATOR_ENCODED, SIGNATURES, TV6, TV6_NON_CANONICAL } from "./bls.vectors.js";
 import { decodePoint, encodePoint } from "./encoding.js";
 import { BlsError } from "./errors.js";
 import { fp2Eq } from "./fp2.js";
@@ -56,6 +56,12 @@ describe("TV6 (spec-pot §11.6)", () => {
     expect(blsVerify(txData, blsAggregateSignatures([sigma1, sigma1]), [pks[0]!, pks[0]!])).toBe(true);
     expect(blsVerify(txData, sigma1, [pks[0]!, pks[0]!])).toBe(false);
   });
+  it("non-canonical key and signature encodings verify as the Appendix B model says (spec-pot §4.1.2 R:)", () => {
+    const nc = TV6_NON_CANONICAL;
+    expect(blsVerify(txData, aggregate, [pks[0]!, hexToBytes(nc.pk2XPlusQ), hexToBytes(nc.pk3Parity07)])).toBe(true);
+    expect(blsVerify(txData, hexToBytes(nc.aggregateParity02), pks)).toBe(false);
+    expect(blsVerify(txData, aggregate, [hexToBytes(nc.pk1Parity05), pks[1]!, pks[2]!])).toBe(false);
+  });
   it("the verification equation holds in the Appendix B model too", () => {
     const lhs = modelPairing(hashToPoint(txData), decodePoint(blsAggregatePublicKeys(pks)));
     expect(modelPairing(decodePoint(aggregate), GENERATOR)).toEqual(lhs);
@@ -76,11 +82,16 @@ describe("extra vectors (Appendix B model, confirmed with libpbc)", () => {
 });
 
 describe("keys and signing", () => {
-  it("secret key bytes round-trip (20 bytes, SetBig semantics)", () => {
+  it("secret key bytes round-trip (minimal big-endian bytes, SetBig semantics)", () => {
     const sk = blsKeyFromSecret(seeds[0]!);
     expect(bytesToHex(blsSecretKeyToBytes(sk))).toBe(TV6.keys[0].sk);
     expect(blsSecretKeyFromBytes(blsSecretKeyToBytes(sk))).toBe(sk);
     expect(blsSecretKeyFromBytes(hexToBytes((r + 5n).toString(16)))).toBe(5n); // reduced mod r
+    // Minimal bytes, like Go's big.Int.Bytes(): the seed 00..1f gives sk 0x000102…13, stored as 19 bytes.
+    const leadingZero = blsKeyFromSecret(hexToBytes(KEYS[3].seed));
+    expect(bytesToHex(blsSecretKeyToBytes(leadingZero))).toBe(KEYS[3].sk.slice(2));
+    expect(blsSecretKeyFromBytes(blsSecretKeyToBytes(leadingZero))).toBe(leadingZero);
+    expect(bytesToHex(blsSecretKeyToBytes(5n))).toBe("05");
   });
   it("refuses zero and out-of-range secret keys", () => {
     expect(() => blsKeyFromSecret(new Uint8Array(32))).toThrow(BlsError);

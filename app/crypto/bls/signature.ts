@@ -15,9 +15,6 @@ import { GENERATOR, GROUP_ORDER, type AffinePoint } from "./params.js";
 /** A secret key: a scalar in [1, r). */
 export type BlsSecretKey = bigint;
 
-/** Bytes of a secret key as the reference stores it: big-endian, 20 bytes (r has 160 bits). */
-const SECRET_KEY_BYTES = 20;
-
 function checkSecretKey(sk: BlsSecretKey, fn: string): void {
   if (sk <= 0n || sk >= GROUP_ORDER) throw new BlsError(`${fn}: secret key must be in [1, r), got ${sk}`);
 }
@@ -40,10 +37,14 @@ export function blsSecretKeyFromBytes(bytes: Uint8Array): BlsSecretKey {
   return sk;
 }
 
-/** The secret key as 20 big-endian bytes (`SetBig` of these gives it back). */
+/**
+ * The secret key as the reference's key pair holds it: `privateKeyElement.BigInt().Bytes()`, i.e.
+ * minimal big-endian bytes without leading zeros (at most 20, as r has 160 bits). `SetBig` of these
+ * gives the key back.
+ */
 export function blsSecretKeyToBytes(sk: BlsSecretKey): Uint8Array {
   checkSecretKey(sk, "blsSecretKeyToBytes");
-  return bigIntToBytes(sk, SECRET_KEY_BYTES);
+  return bigIntToBytes(sk, Math.ceil(sk.toString(16).length / 2));
 }
 
 /** The compressed public key sk·g (33 bytes). */

@@ -55,6 +55,30 @@ describe("zero volumes", () => {
   });
 });
 
+describe("half-even ties (§5.1: quo and mul round the 19th digit half to even)", () => {
+  it("share = quo(v, Y) at an exact tie: 1/(2e18) → 0, (2e18 − 1)/(2e18) → 1", () => {
+    // trunc(1 × 10^36 / 2e18) = 5e17: q = 0 (even) → 0. For 2e18 − 1: 10^36 − 5e17, q = 10^18 − 1
+    // (odd) → rounds up to exactly 1. Half-up would give RES1 48 wei of mining; truncation would give
+    // RES2 trunc(48e18 × 0.999999999999999999) = 47 999 999 999 999 999 952.
+    const st = tv1Snapshot({ effectiveTotalDeposit: 10n ** 30n, unissuedPrepay: 0n, remainingOzoneLimit: 10n ** 12n, bondedMetaNodes: [], bondedMetaNodeCount: 0n });
+    const out = distributeEpochReward(st, report(["RES1", 1n], ["RES2", 2n * 10n ** 18n - 1n]), placeholderWallets);
+    expect(out.credits.map((c) => [c.walletAddress, c.mining])).toEqual([["RES1", 0n], ["RES2", stos("48")]]);
+    expect(out.credits[0]?.trafficBeforeTax.isZero()).toBe(true);
+    expect(out.credits[1]?.trafficBeforeTax.toString()).toBe(`${out.trafficGoal.resourceNode}.000000000000000000`);
+  });
+
+  it("tax = mul(before, 0.02) at an exact tie rounds to the even neighbour", () => {
+    // Y = 51 on the TV1 state: R → TR_res = 374 849 999 (Appendix A model); RES1 share = 38/51 =
+    // 0.745098039215686275; before = 279 299 999.254901960968063725; × 0.02 = 5 585 999.98509803921936127|45:
+    // the dropped digit is exactly one half after an even digit, so the tax is …274 (half-up: …275).
+    const out = distributeEpochReward(tv1Snapshot(), report(["RES1", 38n], ["RES2", 13n]), placeholderWallets);
+    expect(out.trafficGoal.resourceNode).toBe(374_849_999n);
+    expect(out.credits[0]?.trafficBeforeTax.toString()).toBe("279299999.254901960968063725");
+    expect(out.credits[0]?.tax.toString()).toBe("5585999.985098039219361274");
+    expect(out.credits[0]?.trafficAfterTax).toBe(273_713_999n);
+  });
+});
+
 describe("invalid wallets", () => {
   it("are skipped but counted in Y, so their share stays in the pools", () => {
     const out = distributeEpochReward(tv1Snapshot(), report(["RES1", 50_000n], ["INVALID_X", 50_000n]), placeholderWallets);

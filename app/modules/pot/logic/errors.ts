@@ -43,6 +43,30 @@ export class NegativeVolumeError extends PotLogicError {
   }
 }
 
+/** §4.1 handler step 5: `BLS_signature.txData` ≠ Keccak-256 of the sign bytes (pot ErrBLSTxDataInvalid, 21). */
+export class BlsTxDataInvalidError extends PotLogicError {
+  constructor() {
+    super("pot", 21, "BLS signature txData does not match the volume report's sign bytes");
+  }
+}
+
+/** §4.1 handler step 6: the aggregate signature does not verify (pot ErrBLSVerifyFailed, 23). */
+export class BlsVerifyFailedError extends PotLogicError {
+  constructor() {
+    super("pot", 23, "BLS signature verification failed");
+  }
+}
+
+/** §4.1 handler step 7: fewer public keys than max(1, ⌊2n/3⌋) (pot ErrBLSNotReachThreshold, 24). */
+export class BlsNotReachThresholdError extends PotLogicError {
+  constructor(
+    readonly pubKeyCount: number,
+    readonly threshold: bigint,
+  ) {
+    super("pot", 24, `BLS signature does not reach the threshold: ${pubKeyCount} public keys, ${threshold} required`);
+  }
+}
+
 /** Where the Go reference panics (tx result sdk/111222). Subclasses say why. */
 export class ReferencePanicError extends PotLogicError {
   constructor(message: string) {

@@ -127,6 +127,12 @@ def cases():
     out.append(run("share 1/6 rounds up", "six wallets with volume 1: share 0.166666666666666667, sums exceed the goals",
                    tv1_state(), [[(f"RES{i}", 1) for i in range(1, 7)]]))
 
+    st = tv1_state(); st["S"] = 10**30; st["Pt"] = 0; st["Lt"] = 10**12; st["metas"] = []; st["meta_cnt"] = 0
+    out.append(run("share ties round half-even", "Y = 2e18: 1/Y = 0.5e-18 rounds to 0, (Y-1)/Y = 0.9999999999999999995 to 1",
+                   st, [[("RES1", 1), ("RES2", 2 * 10**18 - 1)]]))
+    out.append(run("tax tie rounds half-even", "Y = 51, RES1 38: before 279299999.254901960968063725, tax ...2745 -> ...274",
+                   tv1_state(), [[("RES1", 38), ("RES2", 13)]]))
+
     st = tv1_state(); st["meta_cnt"] = 2
     out.append(run("meta counter below records", "3 Bonded payees, counter 2: overpayment (reference behaviour)", st, [tv1]))
     st = tv1_state(); st["meta_cnt"] = 4
