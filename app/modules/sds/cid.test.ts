@@ -83,12 +83,41 @@ const ROWS: ReadonlyArray<{ name: string; input: string; want: string | null }> 
   { name: "multihash digest length 2^31 (above 2^31 − 1)", input: "f01661b8080808008", want: null },
   { name: "multihash digest length beyond the data", input: "f01661b05aabb", want: null },
   { name: "ends inside the codec varint", input: "f0180", want: null },
+  { name: "CIDv0 path: 46 chars 'Qm…' decoding to sha2-256 with digest length 30 (inconsistent)", input: "Qm" + "1".repeat(44), want: null },
+  { name: "CIDv0 path: 46 chars 'Qm…' decoding to a digest length 34 beyond the data", input: "Qm" + "z".repeat(44), want: null },
+  { name: "CIDv0: another 32-byte sha2-256 digest", input: "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdH", want: "12209d6c2be50f706953479ab9df2ce3edca90b68053c00b3004b7f0accbe1e8eee0" },
+  { name: "identity multihash (code 0x00) with a 5-byte digest", input: "f0155000568656c6c6f", want: "0155000568656c6c6f" },
+  { name: "identity multihash: digest length 6 but 5 bytes", input: "f0155000668656c6c6f", want: null },
+  { name: "identity multibase carrying a binary CIDv0", input: "\u0000\u0012 " + "a".repeat(32), want: "1220" + "61".repeat(32) },
+  { name: "identity multibase carrying a CIDv1 with identity hash", input: "\u0000\u0001U\u0000\u0005hello", want: "0155000568656c6c6f" },
+  { name: "base58btc: a leading '1' is a leading zero byte (version 0)", input: "z18PzdHAY1jAZaUeHmQnGjtgJ9HSYBFPXg", want: null },
+  { name: "base58flickr: a leading '1' is a leading zero byte", input: "Z18oZChax1JayztDhLpMgJTFi9hrxbfowF", want: null },
+  { name: "base36: a leading '0' is a leading zero byte", input: "k0blu323fq55pk8uc4ya32gcwdphoko71o5tob", want: null },
+  { name: "base32 padded: a 7-character padding run after the last group, rest ignored", input: "t05j1m50shbvpa1k5obmkngon9sq74a3rarcl2uo=======", want: "01661b141c8aff950685c2ed4bc3174f3472287b56d9517b" },
+  { name: "base32 padded: extra '=' after a complete run are ignored", input: "t05j1m50shbvpa1k5obmkngon9sq74a3rarcl2uo==", want: "01661b141c8aff950685c2ed4bc3174f3472287b56d9517b" },
+  { name: "base32 padded: padding after 6 characters is invalid", input: "t05j1m50shbvpa1k5obmkngon9sq74a3rarcl2u=", want: null },
+  { name: "base64 padded: trailing garbage after the data", input: "MAWYbFByK/5UGhcLtS8MXTzRyKHtW2VF7x", want: null },
+  { name: "base64 padded: '=' after a complete group", input: "MAWYbFByK/5UGhcLtS8MXTzRyKHtW2VF7=", want: null },
+  { name: "base64 unpadded: one character left over", input: "mAWYbFByK/5UGhcLtS8MXTzRyKHtW2VF7A", want: null },
+  { name: "base2: a '-' sign in a group", input: "0-0000001", want: null },
+  { name: "version 1 then end of data (no codec)", input: "f01", want: null },
+  { name: "version 1, codec 0x12, no multihash", input: "f0112", want: null },
 ];
 
 describe("decodeCid = go-cid v0.1.0 Decode", () => {
   it.each(ROWS)("$name", ({ input, want }) => {
     expect(hex(decodeCid(input))).toBe(want);
     expect(isValidCid(input)).toBe(want !== null);
+  });
+
+  it("raw bytes: Go does not check the string field for UTF-8, so identity multibase carries any byte", () => {
+    // Checked with the go-cid v0.1.0 harness: "\0" 01 55 00 01 ff decodes to 01550001ff.
+    const raw = Uint8Array.from([0x00, 0x01, 0x55, 0x00, 0x01, 0xff]);
+    expect(hex(decodeCid(raw))).toBe("01550001ff");
+    expect(isValidCid(raw)).toBe(true);
+    // The same field read as a JS string turns 0xff into U+FFFD (3 bytes): the digest length no longer fits.
+    expect(isValidCid(new TextDecoder().decode(raw))).toBe(false);
+    expect(hex(decodeCid(new TextEncoder().encode("v05j1m50shbvpa1k5obmkngon9sq74a3rarcl2uo")))).toBe("01661b141c8aff950685c2ed4bc3174f3472287b56d9517b");
   });
 
   it("TV F: the file hash decodes to 01 66 1b 14 ‖ keccak-256(\"hello\")[0..20]", () => {

@@ -57,10 +57,12 @@ function isBinaryCid(data: Uint8Array): boolean {
 
 /**
  * Decodes a CID string as go-cid v0.1.0 does; returns its binary form (as `Cid.Bytes()` gives it),
- * or undefined where Go returns an error.
+ * or undefined where Go returns an error. `s` may be the raw bytes of the proto string field: Go never
+ * checks them for valid UTF-8, so an identity-multibase ("\0…") hash may carry any bytes, which a
+ * JS string cannot hold losslessly. Pass the bytes where the decoder has them.
  */
-export function decodeCid(s: string): Uint8Array | undefined {
-  const bytes = new TextEncoder().encode(s);
+export function decodeCid(s: string | Uint8Array): Uint8Array | undefined {
+  const bytes = typeof s === "string" ? new TextEncoder().encode(s) : s;
   if (bytes.length < 2) return undefined;
   if (bytes.length === 46 && bytes[0] === 0x51 && bytes[1] === 0x6d) { // "Qm"
     const mh = decodeBase58Btc(bytes);
@@ -71,7 +73,7 @@ export function decodeCid(s: string): Uint8Array | undefined {
   return data !== undefined && isBinaryCid(data) ? data : undefined;
 }
 
-/** True iff the reference accepts `s` as `MsgFileUpload.file_hash` (ValidateBasic step 1). */
-export function isValidCid(s: string): boolean {
+/** True iff the reference accepts `s` (text or raw UTF-8 bytes) as `MsgFileUpload.file_hash` (ValidateBasic step 1). */
+export function isValidCid(s: string | Uint8Array): boolean {
   return decodeCid(s) !== undefined;
 }

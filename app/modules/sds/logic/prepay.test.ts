@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { CoinParseError } from "../../../math/coins.js";
+import { CoinParseError, InvalidDenomError } from "../../../math/coins.js";
 import { Dec, DivisionByZeroError } from "../../../math/dec.js";
 import { NotEnoughOzoneLimitError, prepay, purchaseNoz, simPrepayNoz, type PrepayParams } from "./prepay.js";
 import { nozPrice, nozSupply, totalNozSupply } from "./nozPricing.js";
@@ -85,6 +85,13 @@ describe("purchase rounding and edges", () => {
   it("the \"> Lt\" refusal (reachable only with a negative S + Pt)", () => {
     expect(() => prepay({ s: -10n, pt: 0n, lt: 100n }, 20n)).toThrow(NotEnoughOzoneLimitError);
     expect(() => prepay({ s: -10n, pt: 0n, lt: 100n }, 20n)).toThrow(/not enough remaining ozone limit/);
+  });
+
+  it("SimPrepay: a zero amount buys nothing; an invalid bond denom fails like Go's AmountOf panic (spec-sds §6)", () => {
+    expect(simPrepayNoz(GENESIS, "0stos", "wei")).toBe(0n);
+    expect(simPrepayNoz(GENESIS, "3gwei", "wei")).toBe(purchaseNoz(GENESIS, 3_000_000_000n).purchased);
+    expect(() => simPrepayNoz(GENESIS, "1stos", "")).toThrow(InvalidDenomError);
+    expect(() => simPrepayNoz(GENESIS, "1foo", "w")).toThrow(InvalidDenomError);
   });
 
   it("SimPrepay rejects bad coin strings", () => {

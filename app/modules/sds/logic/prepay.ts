@@ -5,7 +5,7 @@
  * `quo` rounds half-even at 18 decimals before `trunc`, so the result is occasionally one noz more
  * than ⌊Lt·X / (S+Pt+X)⌋ — do not replace it by an integer floor division.
  */
-import { parseCoinNormalized } from "../../../math/coins.js";
+import { parseCoinNormalized, validateDenom } from "../../../math/coins.js";
 import { Dec } from "../../../math/dec.js";
 import { checkInt } from "../../../math/int.js";
 
@@ -49,9 +49,11 @@ export function prepay(p: PrepayParams, x: bigint): { purchased: bigint; remaini
 /**
  * SimPrepay query (spec-sds §6): parse `amount` normalised ("1.5stos" → 1.5e18 wei), X = its amount if
  * its denom is `bondDenom`, else 0; then the purchase formula — no balance or "> Lt" check.
- * Throws CoinParseError for a bad coin string, DivisionByZeroError when S + Pt + X = 0.
+ * Throws CoinParseError for a bad coin string, InvalidDenomError for an invalid `bondDenom` (the
+ * reference's `Coins.AmountOf` panics), DivisionByZeroError when S + Pt + X = 0.
  */
 export function simPrepayNoz(p: PrepayParams, amount: string, bondDenom: string): bigint {
   const c = parseCoinNormalized(amount);
+  validateDenom(bondDenom);
   return purchaseNoz(p, c.denom === bondDenom ? c.amount : 0n).purchased;
 }
