@@ -1,4 +1,5 @@
 import type { Context } from "./context.js";
+import type { FieldSchema } from "./tx/unknownFields.js";
 
 /** A message response packed as Any (goes into TxMsgData.msg_responses). */
 export interface MsgResponse {
@@ -13,6 +14,12 @@ export interface MsgResponse {
  */
 export interface MsgSpec<T> {
   readonly typeUrl: string;
+  /**
+   * The message's protobuf layout (field number → wire type, nested messages). When given, the tx
+   * decoder refuses unknown critical fields inside the message as the SDK's RejectUnknownFields does
+   * (code 2); protobuf decoders would silently drop them.
+   */
+  readonly fields?: FieldSchema;
   decode(value: Uint8Array): T;
   validateBasic(msg: T): void;
   /** Account addresses (raw bytes) that must sign, in order; the first is the `message.sender`. */
@@ -30,6 +37,8 @@ export interface DecodedMsg {
 
 export interface MsgRoute {
   readonly typeUrl: string;
+  /** See `MsgSpec.fields`. */
+  readonly fields?: FieldSchema;
   decode(value: Uint8Array): DecodedMsg;
 }
 
@@ -37,6 +46,7 @@ export interface MsgRoute {
 export function msgRoute<T>(spec: MsgSpec<T>): MsgRoute {
   return {
     typeUrl: spec.typeUrl,
+    ...(spec.fields ? { fields: spec.fields } : {}),
     decode(value: Uint8Array): DecodedMsg {
       const msg = spec.decode(value);
       return {

@@ -1,8 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
+import type { Any } from "cosmjs-types/google/protobuf/any";
 import { moduleAddress } from "../crypto/moduleAddress.js";
-import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
-import { TestApp } from "./testApp.js";
+import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../crypto/address.js";
+import { signEthSecp256k1Digest } from "../crypto/ethSecp256k1.js";
+import { keccak256 } from "../crypto/hash.js";
+import { addressStoreKey } from "../modules/auth/keys.js";
+import { balanceKey } from "../modules/bank/keys.js";
+import { DEVNET_CHAIN_ID } from "./devnetGenesis.js";
+import { TestApp, type TestKey } from "./testApp.js";
 
 /**
  * Every ante rule and the tx atomicity rules, driven through the real app (auth, bank, ante chain,
@@ -177,5 +187,232 @@ describe("message execution", () => {
     const [r1, r2] = await t.block([toCarol, fromCarol]);
     expect(r1!.code).toBe(0);
     expect(r2!.code).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Txs TestApp.sign cannot build: extension options, other sign modes and key types, raw fee amounts.
+
+interface CustomTx {
+  readonly messages: readonly Any[];
+  readonly extensionOptions?: readonly Any[];
+  readonly nonCriticalExtensionOptions?: readonly Any[];
+  readonly memo?: string;
+  readonly sequence?: bigint;
+  readonly mode?: SignMode;
+  readonly publicKey?: Any;
+  /** A signer info without a key (accounts that already have one; simulation placeholders). */
+  readonly omitPublicKey?: boolean;
+  readonly fee?: readonly { denom: string; amount: string }[];
+  readonly gasLimit?: bigint;
+}
+
+/** SIGN_MODE_DIRECT-style signature (eth_secp256k1, Keccak digest) over whatever the tx declares. */
+function signCustom(key: TestKey, o: CustomTx): Uint8Array {
+  const bodyBytes = TxBody.encode(
+    TxBody.fromPartial({
+      messages: [...o.messages],
+      memo: o.memo ?? "",
+      extensionOptions: [...(o.extensionOptions ?? [])],
+      nonCriticalExtensionOptions: [...(o.nonCriticalExtensionOptions ?? [])],
+    }),
+  ).finish();
+  const gasLimit = o.gasLimit ?? 200_000n;
+  const authInfoBytes = AuthInfo.encode(
+    AuthInfo.fromPartial({
+      signerInfos: [
+        {
+          publicKey: o.omitPublicKey
+            ? undefined
+            : (o.publicKey ?? { typeUrl: "/stratos.crypto.v1.ethsecp256k1.PubKey", value: PubKey.encode({ key: key.publicKey }).finish() }),
+          modeInfo: { single: { mode: o.mode ?? SignMode.SIGN_MODE_DIRECT } },
+          sequence: o.sequence ?? 0n,
+        },
+      ],
+      fee: { amount: [...(o.fee ?? [{ denom: "wei", amount: (gasLimit * 1_000_000_000n).toString() }])], gasLimit },
+    }),
+  ).finish();
+  const signBytes = SignDoc.encode({ bodyBytes, authInfoBytes, chainId: DEVNET_CHAIN_ID, accountNumber: key.accountNumber }).finish();
+  const signature = signEthSecp256k1Digest(key.privateKey, keccak256(signBytes)).subarray(0, 64);
+  return TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [signature] }).finish();
+}
+
+/** A protobuf varint field `field` = 1, appended to a message's bytes (an unknown field for the tests). */
+function withExtraField(value: Uint8Array, field: number): Uint8Array {
+  const tag: number[] = [];
+  for (let v = field << 3; ; v >>>= 7) {
+    if (v < 0x80) { tag.push(v); break; }
+    tag.push((v & 0x7f) | 0x80);
+  }
+  return new Uint8Array([...value, ...tag, 1]);
+}
+
+describe("SDK gas accounting of the ante chain (spec-chain.md §10)", () => {
+  const read = (key: number, value: number): bigint => 1000n + 3n * BigInt(key + value);
+  const write = (key: number, value: number): bigint => 2000n + 30n * BigInt(key + value);
+  const HAS = 1000n;
+
+  it("CheckTx gas of a tx from an account with a key is the reference's decorator-by-decorator sum", async () => {
+    await t.block([t.sign(alice, [send()], { sequence: 0n })]); // sets alice's key, creates fee_collector
+    const tx = t.sign(alice, [send()], { sequence: 1n });
+    const committed = t.parts.store.committed();
+    const acc = committed.getReader("acc");
+    const bank = committed.getReader("bank");
+    const aliceAddr = parseBech32Address(alice.address, BECH32_PREFIX.account);
+    const feeCollector = moduleAddress("fee_collector");
+    const P = acc.get(Uint8Array.of(0x00))!.length;
+    const A = acc.get(addressStoreKey(aliceAddr))!.length;
+    const F = acc.get(addressStoreKey(feeCollector))!.length;
+    const aliceBalKey = balanceKey(aliceAddr, "wei");
+    const fcBalKey = balanceKey(feeCollector, "wei");
+    const aliceBal = BigInt(new TextDecoder().decode(bank.get(aliceBalKey)!));
+    const fcBal = BigInt(new TextDecoder().decode(bank.get(fcBalKey)!));
+    const digits = (n: bigint): number => n.toString().length;
+    const paramsRead = read(1, P);
+    const accountRead = read(21, A);
+    const want =
+      10n * BigInt(tx.length) + paramsRead + // ConsumeTxSizeGas (params, then size)
+      accountRead + // DeductFee: fee payer account
+      read(21, F) + // bank: GetModuleAccount(fee_collector)
+      accountRead + read(aliceBalKey.length, digits(aliceBal)) + write(aliceBalKey.length, digits(aliceBal - FEE_PER_TX)) + HAS + // subUnlockedCoins
+      read(fcBalKey.length, digits(fcBal)) + write(fcBalKey.length, digits(fcBal + FEE_PER_TX)) + HAS + // addCoins
+      HAS + // HasAccount(fee_collector)
+      accountRead + // SetPubKey
+      paramsRead + // ValidateSigCount
+      paramsRead + accountRead + 21_000n + // SigGasConsume
+      accountRead + // SigVerification
+      accountRead + write(21, A) + write(21, 20); // IncrementSequence: account + account-number index
+    const c = t.check(tx);
+    expect(c.code).toBe(0);
+    expect(c.gasUsed).toBe(want);
+    // SDK v0.47 CheckTx: runMsgs returns before the first message, with an empty message log.
+    expect(c.log).toBe("[]");
+    expect(c.events).toHaveLength(0);
+  });
+
+  it("a memo costs one more params read (ValidateMemoDecorator reads them only for a non-empty memo)", async () => {
+    await t.block([t.sign(alice, [send()], { sequence: 0n })]);
+    const simulate = (tx: Uint8Array): bigint => {
+      const res = t.parts.app.query({ path: "/cosmos.tx.v1beta1.Service/Simulate", data: SimulateRequest.encode({ txBytes: tx }).finish(), height: 0n, prove: false });
+      if (res instanceof Promise) throw new Error("Simulate answered asynchronously");
+      expect(res.code).toBe(0);
+      return SimulateResponse.decode(res.value).gasInfo!.gasUsed;
+    };
+    const plain = t.sign(alice, [send()], { sequence: 1n });
+    const memo = t.sign(alice, [send()], { sequence: 1n, memo: "x" });
+    const params = t.parts.store.committed().getReader("acc").get(Uint8Array.of(0x00))!;
+    expect(simulate(memo) - simulate(plain)).toBe(10n * BigInt(memo.length - plain.length) + read(1, params.length));
+  });
+});
+
+describe("Simulate (abci-cosmjs.md §2.8)", () => {
+  const simulate = (tx: Uint8Array): bigint => {
+    const res = t.parts.app.query({ path: "/cosmos.tx.v1beta1.Service/Simulate", data: SimulateRequest.encode({ txBytes: tx }).finish(), height: 0n, prove: false });
+    if (res instanceof Promise) throw new Error("Simulate answered asynchronously");
+    expect([res.code, res.log]).toEqual([0, ""]);
+    return SimulateResponse.decode(res.value).gasInfo!.gasUsed;
+  };
+
+  it("a keyless signer without a key in its signer info costs what the SDK's stored placeholder key costs", () => {
+    const carol = t.keys[2]!;
+    const msg = TestApp.send(carol.address, bob.address, 1n);
+    // The SDK stores simSecp256k1Pubkey on the account; an explicit secp256k1 key of the same bytes
+    // takes exactly that path in simulation (no address check), so only the tx size differs.
+    const simKey: Any = {
+      typeUrl: "/cosmos.crypto.secp256k1.PubKey",
+      value: PubKey.encode({ key: Buffer.from("035ad6810a47f073553ff30d2fcc7e0d3b1c0b74b61a1aaa2582344037151e143a", "hex") }).finish(),
+    };
+    const omitted = signCustom(carol, { messages: [msg], omitPublicKey: true });
+    const explicit = signCustom(carol, { messages: [msg], publicKey: simKey });
+    expect(simulate(explicit) - simulate(omitted)).toBe(10n * BigInt(explicit.length - omitted.length));
+  });
+});
+
+describe("sign modes, key types and fee amounts (docs/deviations.md)", () => {
+  it("SIGN_MODE_LEGACY_AMINO_JSON and DIRECT_AUX → code 37 (not supported by stratos-ts)", () => {
+    for (const mode of [SignMode.SIGN_MODE_LEGACY_AMINO_JSON, SignMode.SIGN_MODE_DIRECT_AUX]) {
+      const c = t.check(signCustom(alice, { messages: [send()], mode }));
+      expect([c.codespace, c.code]).toEqual(["sdk", 37]);
+      expect(c.log).toMatch(/^sign mode SIGN_MODE_\w+ is not supported by stratos-ts; sign with SIGN_MODE_DIRECT: feature not supported$/);
+    }
+  });
+
+  it("a sign mode the reference has no handler for (UNSPECIFIED, TEXTUAL) fails verification → code 4", () => {
+    for (const mode of [SignMode.SIGN_MODE_UNSPECIFIED, SignMode.SIGN_MODE_TEXTUAL]) {
+      const c = t.check(signCustom(alice, { messages: [send()], mode }));
+      expect([c.codespace, c.code]).toEqual(["sdk", 4]);
+      expect(c.log).toBe("signature verification failed; please verify account number (0) and chain-id (stratos-devnet-1): unauthorized");
+    }
+  });
+
+  it("a multisig (LegacyAminoPubKey) or secp256r1 key → code 37", () => {
+    for (const typeUrl of ["/cosmos.crypto.multisig.LegacyAminoPubKey", "/cosmos.crypto.secp256r1.PubKey"]) {
+      const c = t.check(signCustom(alice, { messages: [send()], publicKey: { typeUrl, value: PubKey.encode({ key: alice.publicKey }).finish() } }));
+      expect([c.codespace, c.code, c.log]).toEqual(["sdk", 37, `${typeUrl} keys are not supported by stratos-ts: feature not supported`]);
+    }
+  });
+
+  it("an absent fee amount is Go's nil Int → code 13 \"invalid fee provided: null\", in FinalizeBlock too", async () => {
+    const tx = signCustom(alice, { messages: [send()], fee: [{ denom: "wei", amount: "" }] });
+    const c = t.check(tx);
+    expect([c.codespace, c.code, c.log]).toEqual(["sdk", 13, "invalid fee provided: null: insufficient fee"]);
+    const before = t.balance(alice.address);
+    const [r] = await t.block([tx]);
+    expect(r!.code).toBe(13);
+    expect(t.balance(alice.address)).toBe(before);
+  });
+
+  it("fee amounts are Go big.Int text (base 0): \"0x10\" is 16 wei, \"010\" is 8 wei; over 256 bits → code 2", async () => {
+    const before = t.balance(alice.address);
+    // Below the node's minimum gas price, so only FinalizeBlock (no min-fee check) accepts them.
+    const hex = signCustom(alice, { messages: [send(1n)], fee: [{ denom: "wei", amount: "0x10" }], sequence: 0n });
+    const octal = signCustom(alice, { messages: [send(1n)], fee: [{ denom: "wei", amount: "010" }], sequence: 1n });
+    const results = await t.block([hex, octal]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(t.balance(alice.address)).toBe(before - 2n - 16n - 8n);
+    const huge = signCustom(alice, { messages: [send()], fee: [{ denom: "wei", amount: (1n << 256n).toString() }], sequence: 2n });
+    const c = t.check(huge);
+    expect([c.codespace, c.code]).toEqual(["sdk", 2]);
+    expect(c.log).toBe("integer out of range; got: 257, max: 256: tx parse error");
+    expect([c.gasWanted, c.gasUsed]).toEqual([0n, 0n]); // a decode error: the SDK's empty GasInfo
+  });
+});
+
+describe("unknown fields and extension options (SDK tx decoder, spec-chain.md §10)", () => {
+  const ethExt: Any = { typeUrl: "/stratos.evm.v1.ExtensionOptionsEthereumTx", value: new Uint8Array() };
+  const unknownExt: Any = { typeUrl: "/stratos.nope.v1.ExtensionOption", value: new Uint8Array() };
+
+  it("a critical extension option: the EVM one → code 31, an unresolvable type URL → code 2", () => {
+    const evm = t.check(signCustom(alice, { messages: [send()], extensionOptions: [ethExt] }));
+    expect([evm.codespace, evm.code]).toEqual(["sdk", 31]);
+    expect(evm.log).toMatch(/^rejecting tx with unsupported extension option: \/stratos\.evm\.v1\.ExtensionOptionsEthereumTx/);
+    const unknown = t.check(signCustom(alice, { messages: [send()], extensionOptions: [unknownExt] }));
+    expect([unknown.codespace, unknown.code, unknown.log]).toEqual(["sdk", 2, "unable to resolve type URL /stratos.nope.v1.ExtensionOption: tx parse error"]);
+  });
+
+  it("a non-critical extension option is ignored if its type resolves, else code 2", async () => {
+    const ok = signCustom(alice, { messages: [send()], nonCriticalExtensionOptions: [ethExt] });
+    expect(t.check(ok).code).toBe(0);
+    expect((await t.block([ok]))[0]!.code).toBe(0);
+    const bad = t.check(signCustom(alice, { messages: [send()], nonCriticalExtensionOptions: [unknownExt], sequence: 1n }));
+    expect([bad.codespace, bad.code]).toEqual(["sdk", 2]);
+  });
+
+  it("an unknown critical field inside MsgSend → code 2, before the ante (no fee); a non-critical one is allowed", async () => {
+    const msg = send(3n);
+    const critical = signCustom(alice, { messages: [{ typeUrl: msg.typeUrl, value: withExtraField(msg.value, 4) }] });
+    const c = t.check(critical);
+    expect([c.codespace, c.code, c.log]).toEqual(["sdk", 2, 'errUnknownField "MsgSend": {TagNum: 4, WireType:"varint"}: tx parse error']);
+    const before = t.balance(alice.address);
+    expect((await t.block([critical]))[0]!.code).toBe(2);
+    expect(t.balance(alice.address)).toBe(before);
+    const nonCritical = signCustom(alice, { messages: [{ typeUrl: msg.typeUrl, value: withExtraField(msg.value, 1025) }] });
+    expect(t.check(nonCritical).code).toBe(0);
+  });
+
+  it("AuthInfo is checked strictly down to the key: an extra field in the signer's PubKey → code 2", () => {
+    const key = withExtraField(PubKey.encode({ key: alice.publicKey }).finish(), 2);
+    const c = t.check(signCustom(alice, { messages: [send()], publicKey: { typeUrl: "/stratos.crypto.v1.ethsecp256k1.PubKey", value: key } }));
+    expect([c.codespace, c.code, c.log]).toEqual(["sdk", 2, 'errUnknownField "PubKey": {TagNum: 2, WireType:"varint"}: tx parse error']);
   });
 });

@@ -2,7 +2,7 @@ import { GetTxRequest, GetTxResponse } from "cosmjs-types/cosmos/tx/v1beta1/serv
 import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import type { ABCIMessageLog, TxResponse } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { QueryHandler } from "../queryRouter.js";
-import { QueryError, invalidArgument, notFound } from "../queryRouter.js";
+import { invalidArgument, notFound } from "../queryRouter.js";
 
 export const GET_TX_PATH = "/cosmos.tx.v1beta1.Service/GetTx";
 
@@ -38,7 +38,11 @@ export function getTxHandler(lookup: TxLookup): QueryHandler {
   return async (_ctx, request) => {
     const req = GetTxRequest.decode(request);
     if (req.hash === "") throw invalidArgument("tx hash cannot be empty");
-    if (!/^[0-9a-fA-F]{64}$/.test(req.hash)) throw new QueryError("Unknown", `encoding/hex: invalid byte in tx hash ${req.hash}`);
+    // SDK `QueryTx` decodes the hash with Go's hex.DecodeString and returns its error as is (a plain
+    // error: baseapp maps it to ErrInvalidRequest, code 18). A well-formed hash of any length goes on
+    // to CometBFT, which answers "not found" for an unknown one.
+    const hexProblem = goHexDecodeError(req.hash);
+    if (hexProblem !== undefined) throw new Error(hexProblem);
     const found = await lookup.tx(req.hash);
     if (!found) throw notFound(`tx not found: ${req.hash}`);
     const time = await lookup.blockTime(found.height);
@@ -61,6 +65,33 @@ export function getTxHandler(lookup: TxLookup): QueryHandler {
     };
     return GetTxResponse.encode({ tx, txResponse }).finish();
   };
+}
+
+/**
+ * The error text of Go's `hex.DecodeString(s)`, or undefined if it decodes. Pairs are checked left to
+ * right (first the high, then the low nibble); an odd length is reported after checking the last byte.
+ * Go works on bytes: a non-ASCII character reports its first UTF-8 byte (`%#U` of that byte value).
+ */
+export function goHexDecodeError(s: string): string | undefined {
+  const bytes = Buffer.from(s, "utf8");
+  const isHex = (b: number): boolean => (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46);
+  // `%#U` adds the quoted character only when strconv.IsPrint holds (ASCII graphic + space, Latin-1
+  // graphic except the soft hyphen).
+  const printable = (b: number): boolean => (b >= 0x20 && b <= 0x7e) || (b >= 0xa1 && b !== 0xad);
+  const invalid = (b: number): string => {
+    const code = `U+${b.toString(16).toUpperCase().padStart(4, "0")}`;
+    return `encoding/hex: invalid byte: ${printable(b) ? `${code} '${String.fromCharCode(b)}'` : code}`;
+  };
+  let j = 1;
+  for (; j < bytes.length; j += 2) {
+    if (!isHex(bytes[j - 1]!)) return invalid(bytes[j - 1]!);
+    if (!isHex(bytes[j]!)) return invalid(bytes[j]!);
+  }
+  if (bytes.length % 2 === 1) {
+    if (!isHex(bytes[j - 1]!)) return invalid(bytes[j - 1]!);
+    return "encoding/hex: odd length hex string";
+  }
+  return undefined;
 }
 
 /** SDK `ParseABCILogs`: the JSON message logs of a successful tx; anything else parses to none. */

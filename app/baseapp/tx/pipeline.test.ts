@@ -109,9 +109,11 @@ describe("TxExecutor (SDK runTx semantics)", () => {
       ["/toy.v1.MsgSetResponse", "a"],
       ["/toy.v1.MsgSetResponse", "b"],
     ]);
+    // Amino JSON as reference chains print it: no empty per-message "log" key (gogoproto omitempty).
+    expect(out.log.startsWith('[{"msg_index":0,"events":[{"type":"message","attributes":[{"key":"action","value":"/toy.v1.MsgSet"}')).toBe(true);
     expect(JSON.parse(out.log)).toEqual([
-      { msg_index: 0, log: "", events: [{ type: "message", attributes: [{ key: "action", value: "/toy.v1.MsgSet" }, { key: "sender", value: SIGNER1 }, { key: "module", value: "v1" }] }, { type: "toy_set", attributes: [{ key: "key", value: "a" }] }] },
-      { msg_index: 1, log: "", events: [{ type: "message", attributes: [{ key: "action", value: "/toy.v1.MsgSet" }, { key: "sender", value: SIGNER2 }, { key: "module", value: "v1" }] }, { type: "toy_set", attributes: [{ key: "key", value: "b" }] }] },
+      { msg_index: 0, events: [{ type: "message", attributes: [{ key: "action", value: "/toy.v1.MsgSet" }, { key: "sender", value: SIGNER1 }, { key: "module", value: "v1" }] }, { type: "toy_set", attributes: [{ key: "key", value: "a" }] }] },
+      { msg_index: 1, events: [{ type: "message", attributes: [{ key: "action", value: "/toy.v1.MsgSet" }, { key: "sender", value: SIGNER2 }, { key: "module", value: "v1" }] }, { type: "toy_set", attributes: [{ key: "key", value: "b" }] }] },
     ]);
     expect(out.gasUsed).toBeGreaterThan(1000n);
     expect(out.gasWanted).toBe(1_000_000n);
@@ -161,6 +163,8 @@ describe("TxExecutor (SDK runTx semantics)", () => {
     const out = executor.check(state, TEST_HEADER, txBytes([{ key: "a", value: "1", signer: 1 }]), false);
     expect(out.code).toBe(0);
     expect(out.events).toHaveLength(0);
+    expect(out.log).toBe("[]"); // SDK v0.47: the empty message log of a runMsgs that stops before the first message
+    expect(out.data).toHaveLength(0);
     expect(state.getReader("test").get(enc("a"))).toBeUndefined();
     expect(dec(state.getReader("ante").get(enc("count")))).toBe("1");
     expect(executor.check(state, TEST_HEADER, txBytes([{ key: "a", value: "1", signer: 1 }]), true).code).toBe(0);
@@ -205,5 +209,42 @@ describe("TxExecutor (SDK runTx semantics)", () => {
     expect([critical.codespace, critical.code]).toEqual(["sdk", 2]);
     expect(critical.log).toContain("TagNum: 4");
     expect(executor.deliver(memoryMultiStore(), TEST_HEADER, withField(1025)).code).toBe(0);
+  });
+
+  it("allows non-critical unknown fields inside the body's Anys too (RejectUnknownFields passes the flag down)", () => {
+    const value = enc(JSON.stringify({ key: "a", value: "1", signer: 1 }));
+    const anyBytes = (extra: number[]): Uint8Array =>
+      new Uint8Array([0x0a, 14, ...enc("/toy.v1.MsgSet"), 0x12, value.length, ...value, ...extra]);
+    const tx = (extra: number[]): Uint8Array => {
+      const any = anyBytes(extra);
+      const body = new Uint8Array([0x0a, any.length, ...any]);
+      const authInfo = AuthInfo.encode(AuthInfo.fromPartial({ fee: { amount: [], gasLimit: 1_000_000n } })).finish();
+      return TxRaw.encode({ bodyBytes: body, authInfoBytes: authInfo, signatures: [new Uint8Array(64)] }).finish();
+    };
+    expect(executor.deliver(memoryMultiStore(), TEST_HEADER, tx([0x88, 0x40, 1])).code).toBe(0); // field 1025, varint
+    const critical = executor.deliver(memoryMultiStore(), TEST_HEADER, tx([0x20, 1])); // field 4, varint
+    expect([critical.codespace, critical.code]).toEqual(["sdk", 2]);
+  });
+
+  it("resolves extension option type URLs at decode time: unknown ones → code 2 (critical or not)", () => {
+    const msg = { typeUrl: "/toy.v1.MsgSet", value: enc(JSON.stringify({ key: "a", value: "1", signer: 1 })) };
+    const tx = (opts: { extensionOptions?: { typeUrl: string; value: Uint8Array }[]; nonCriticalExtensionOptions?: { typeUrl: string; value: Uint8Array }[] }): Uint8Array => {
+      const body = TxBody.encode(TxBody.fromPartial({ messages: [msg], ...opts })).finish();
+      const authInfo = AuthInfo.encode(AuthInfo.fromPartial({ fee: { amount: [], gasLimit: 1_000_000n } })).finish();
+      return TxRaw.encode({ bodyBytes: body, authInfoBytes: authInfo, signatures: [new Uint8Array(64)] }).finish();
+    };
+    const unknown = { typeUrl: "/nope.v1.Option", value: new Uint8Array() };
+    for (const out of [
+      executor.deliver(memoryMultiStore(), TEST_HEADER, tx({ extensionOptions: [unknown] })),
+      executor.deliver(memoryMultiStore(), TEST_HEADER, tx({ nonCriticalExtensionOptions: [unknown] })),
+    ]) {
+      expect([out.codespace, out.code, out.log]).toEqual(["sdk", 2, "unable to resolve type URL /nope.v1.Option: tx parse error"]);
+      expect(out.gasWanted).toBe(0n);
+    }
+    // A routed message type resolves (the toy ante does not refuse extension options).
+    expect(executor.deliver(memoryMultiStore(), TEST_HEADER, tx({ nonCriticalExtensionOptions: [msg] })).code).toBe(0);
+    // The EVM option has no fields: an unknown critical field inside it is refused like any other.
+    const evmWithField = { typeUrl: "/stratos.evm.v1.ExtensionOptionsEthereumTx", value: Uint8Array.of(0x08, 1) };
+    expect(executor.deliver(memoryMultiStore(), TEST_HEADER, tx({ nonCriticalExtensionOptions: [evmWithField] })).code).toBe(2);
   });
 });

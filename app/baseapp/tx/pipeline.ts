@@ -92,7 +92,9 @@ export class TxExecutor implements TxPipeline {
 
       if (mode === "check" || mode === "recheck") {
         txBranch.write();
-        return done(success(meter, gasWanted, [], new Uint8Array()), []);
+        // SDK v0.47 `runMsgs` stops before the first message in CheckTx and still returns its
+        // (empty) message log, "[]", with no events and empty TxMsgData.
+        return done({ ...success(meter, gasWanted, [], new Uint8Array()), log: abciMessageLogs([]) }, []);
       }
 
       const msgBranch = txBranch.branch();

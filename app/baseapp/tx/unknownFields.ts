@@ -14,7 +14,9 @@ export interface FieldSchema {
 }
 
 const ANY: FieldSchema = { 1: { wire: 2 }, 2: { wire: 2 } };
-const COIN: FieldSchema = { 1: { wire: 2 }, 2: { wire: 2 } };
+/** `cosmos.base.v1beta1.Coin` {denom = 1, amount = 2}: for message schemas that carry coins. */
+export const COIN_SCHEMA: FieldSchema = { 1: { wire: 2 }, 2: { wire: 2 } };
+const COIN = COIN_SCHEMA;
 const COMPACT_BIT_ARRAY: FieldSchema = { 1: { wire: 0 }, 2: { wire: 2 } };
 const MODE_INFO_SINGLE: FieldSchema = { 1: { wire: 0 } };
 const MODE_INFO_MULTI: FieldSchema = { 1: { wire: 2, nested: () => COMPACT_BIT_ARRAY }, 2: { wire: 2, nested: () => MODE_INFO } };
@@ -80,7 +82,8 @@ export function checkKnownFields(bytes: Uint8Array, schema: FieldSchema, name: s
         const end = pos + len;
         if (end > bytes.length) throw ErrTxDecode.wrap(`${name}: field ${field} overruns the message`);
         const nested = known?.nested;
-        if (nested) checkKnownFields(bytes.subarray(pos, end), nested(), `${name}.${field}`, false);
+        // The SDK's RejectUnknownFields passes allowUnknownNonCriticals down to nested messages.
+        if (nested) checkKnownFields(bytes.subarray(pos, end), nested(), `${name}.${field}`, allowNonCritical);
         pos = end;
         break;
       }

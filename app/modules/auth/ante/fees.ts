@@ -4,6 +4,7 @@ import {
   ErrInsufficientFunds,
   ErrInvalidGasLimit,
   ErrInvalidRequest,
+  ErrPanic,
   ErrUnknownAddress,
   TxError,
 } from "../../../baseapp/errors.js";
@@ -89,19 +90,32 @@ export function deductFee(
     try {
       bank.sendCoinsFromAccountToModule(ctx, payer, FEE_COLLECTOR, fee);
     } catch (e) {
-      if (e instanceof TxError) throw ErrInsufficientFunds.wrap(e.message);
+      // SDK `DeductFees` wraps the bank's error; a (recovered) panic is not an error value there.
+      if (e instanceof TxError && !ErrPanic.is(e)) throw ErrInsufficientFunds.wrap(e.message);
       throw e;
     }
   }
   ctx.emit(legacyEvent("tx", [["fee", fee.toString()], ["fee_payer", payerText]]));
 }
 
-/** In simulation the fee is taken as given; invalid fee coins then fail like `DeductFees` does. */
+/**
+ * In simulation the fee is taken as given: all-zero (or no) coins deduct nothing; anything else must
+ * be a valid coin set as written — sorted, unique, positive — or it fails like `DeductFees`
+ * (`!fees.IsValid()` → ErrInsufficientFee "invalid fee amount").
+ */
 function rawFeeCoins(view: AnteTxView): Coins {
-  const nonZero = view.fee.filter((c) => c.amount !== 0n);
+  if (view.fee.every((c) => c.amount === 0n)) return Coins.EMPTY;
+  const invalid = (): TxError => ErrInsufficientFee.wrap(`invalid fee amount: ${coinsString(view.fee)}`);
+  const list: { denom: string; amount: bigint }[] = [];
+  for (const c of view.fee) {
+    if (c.amount === undefined || c.amount <= 0n) throw invalid();
+    const previous = list[list.length - 1];
+    if (previous && Buffer.compare(Buffer.from(previous.denom), Buffer.from(c.denom)) >= 0) throw invalid();
+    list.push({ denom: c.denom, amount: c.amount });
+  }
   try {
-    return Coins.fromArray(nonZero);
+    return Coins.fromArray(list);
   } catch {
-    throw ErrInsufficientFee.wrap(`invalid fee amount: ${coinsString(view.fee)}`);
+    throw invalid();
   }
 }

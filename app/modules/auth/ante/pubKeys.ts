@@ -4,7 +4,11 @@ import { ethAddressFromPubKey, verifyEthSecp256k1Digest } from "../../../crypto/
 import { cosmosAddressFromPubKey, verifySecp256k1Digest } from "../../../crypto/secp256k1.js";
 import { keccak256, sha256 } from "../../../crypto/hash.js";
 import { KeyCache } from "../../../crypto/keyCache.js";
-import { ErrInvalidPubKey, ErrTxDecode } from "../../../baseapp/errors.js";
+import { ErrInvalidPubKey, ErrNotSupported, ErrTxDecode } from "../../../baseapp/errors.js";
+import { checkKnownFields, type FieldSchema } from "../../../baseapp/tx/unknownFields.js";
+
+/** Every single-key type here is `{ bytes key = 1 }`. */
+const SINGLE_KEY_FIELDS: FieldSchema = { 1: { wire: 2 } };
 
 /**
  * Public-key types a tx signer may use (spec-chain.md §4). Every single-key type here is the same
@@ -48,6 +52,8 @@ export function parsePubKey(any: Any): SignerPubKey {
   const kind = KIND_BY_URL.get(any.typeUrl);
   if (!kind) throw ErrTxDecode.wrap(`unable to resolve type URL ${any.typeUrl}`);
   if (kind === "multisig") return { kind, any, key: any.value };
+  // The SDK's decoder checks AuthInfo strictly, key contents included: `{ bytes key = 1 }` and nothing else.
+  checkKnownFields(any.value, SINGLE_KEY_FIELDS, "PubKey", false);
   let key: Uint8Array;
   try {
     key = Secp256k1PubKeyProto.decode(any.value).key;
@@ -84,7 +90,9 @@ function deriveAddress(pk: SignerPubKey): Uint8Array {
     case "ed25519":
       return sha256(pk.key).subarray(0, 20);
     default:
-      throw ErrInvalidPubKey.wrap(`${pk.any.typeUrl} keys are not supported by stratos-ts`);
+      // Multisig and secp256r1 keys work in the reference; stratos-ts refuses them as unsupported
+      // (docs/deviations.md), with the same code wherever the key is first used.
+      throw ErrNotSupported.wrap(`${pk.any.typeUrl} keys are not supported by stratos-ts`);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   ErrUnauthorized,
   ErrUnknownAddress,
   ErrWrongSequence,
+  type TxError,
 } from "../../../baseapp/errors.js";
 import { legacyEvent } from "../../../baseapp/events.js";
 import { equalBytes } from "../../../store/bytes.js";
@@ -25,11 +26,12 @@ import type { AnteTxView } from "./txView.js";
 /** eth_secp256k1 verification gas, hard-coded by the reference (app/ante/ante.go), whatever the params say. */
 export const ETH_SECP256K1_VERIFY_GAS = 21_000n;
 
-/** SDK `simSecp256k1Pubkey`: the placeholder key charged for in simulation when a signer has none. */
+const SIM_KEY = new Uint8Array(Buffer.from("035ad6810a47f073553ff30d2fcc7e0d3b1c0b74b61a1aaa2582344037151e143a", "hex"));
+/** SDK `simSecp256k1Pubkey`: the placeholder key used in simulation when a signer has none. */
 const SIM_PUBKEY: SignerPubKey = {
   kind: "secp256k1",
-  any: { typeUrl: "/cosmos.crypto.secp256k1.PubKey", value: new Uint8Array() },
-  key: new Uint8Array(Buffer.from("035ad6810a47f073553ff30d2fcc7e0d3b1c0b74b61a1aaa2582344037151e143a", "hex")),
+  any: { typeUrl: "/cosmos.crypto.secp256k1.PubKey", value: Secp256k1PubKeyProto.encode({ key: SIM_KEY }).finish() },
+  key: SIM_KEY,
 };
 
 function signerAccount(ctx: Context, accounts: AccountKeeper, view: AnteTxView, i: number): Account {
@@ -58,8 +60,9 @@ export function setPubKeys(ctx: Context, view: AnteTxView, simulate: boolean, ac
     }
     const acc = signerAccount(ctx, accounts, view, i);
     if (acc.pubKey) return;
-    // In simulation the placeholder is never stored (the branch is thrown away anyway).
-    if (pk !== SIM_PUBKEY) accounts.setAccount(ctx, withPubKey(acc, pk.any));
+    // In simulation the SDK stores even the placeholder (the branch is thrown away): the write and the
+    // longer account record that later decorators read are part of the simulated gas.
+    accounts.setAccount(ctx, withPubKey(acc, pk.any));
   });
   view.slots.forEach((slot, i) => {
     ctx.emit(legacyEvent("tx", [["acc_seq", `${view.signerStrings[i]}/${slot.sequence}`]]));
@@ -84,11 +87,17 @@ function simulationKey(pk: SignerPubKey, signer: Uint8Array): SignerPubKey {
   };
 }
 
-/** SDK `ValidateSigCountDecorator` (a multisig key would count its sub-keys; they are not supported). */
+/**
+ * SDK `ValidateSigCountDecorator`: counts the keys the signer infos carry (`CountSubKeys`: none for a
+ * signer info without a key, one per single key; multisig keys never get here, setPubKeys refuses
+ * them) and fails as soon as the running count passes `tx_sig_limit`, reporting that count.
+ */
 export function validateSigCount(view: AnteTxView, params: AuthParams): void {
-  const count = BigInt(view.slots.length);
-  if (count > params.txSigLimit) {
-    throw ErrTooManySignatures.wrap(`signatures: ${count}, limit: ${params.txSigLimit}`);
+  let count = 0n;
+  for (const slot of view.slots) {
+    if (!slot.pubKey) continue;
+    count += 1n;
+    if (count > params.txSigLimit) throw ErrTooManySignatures.wrap(`signatures: ${count}, limit: ${params.txSigLimit}`);
   }
 }
 
@@ -141,10 +150,18 @@ export function verifySignatures(
       throw ErrWrongSequence.wrap(`account sequence mismatch, expected ${acc.sequence}, got ${slot.sequence}`);
     }
     if (simulate || ctx.mode === "recheck") return;
-    if (slot.mode !== SignMode.SIGN_MODE_DIRECT) {
-      throw ErrNotSupported.wrap(`sign mode ${signModeName(slot.mode)} is not supported by stratos-ts; sign with SIGN_MODE_DIRECT`);
-    }
     const accountNumber = ctx.blockHeight === 0n ? 0n : acc.accountNumber;
+    const failed = (): TxError =>
+      ErrUnauthorized.wrap(`signature verification failed; please verify account number (${accountNumber}) and chain-id (${ctx.header.chainId})`);
+    if (slot.mode !== SignMode.SIGN_MODE_DIRECT) {
+      // Modes the reference's SDK v0.47 tx config enables but stratos-ts does not implement are refused
+      // as unsupported (docs/deviations.md); any other mode (UNSPECIFIED, TEXTUAL, unknown numbers) has
+      // no sign-mode handler there either, which the SDK reports as a failed verification (code 4).
+      if (REFERENCE_ONLY_SIGN_MODES.has(slot.mode)) {
+        throw ErrNotSupported.wrap(`sign mode ${signModeName(slot.mode)} is not supported by stratos-ts; sign with SIGN_MODE_DIRECT`);
+      }
+      throw failed();
+    }
     const signBytes = SignDoc.encode({
       bodyBytes: view.tx.bodyBytes,
       authInfoBytes: view.tx.authInfoBytes,
@@ -155,14 +172,17 @@ export function verifySignatures(
     // skips the Keccak digest (~17 µs in JS); the key type is part of the key bytes' meaning via `kind`.
     const id = sha256(signBytes);
     if (cache.has(id, pk.key, slot.signature, pk.kind)) return;
-    if (!verifyDigest(pk, signDigest(pk.kind, signBytes), slot.signature)) {
-      throw ErrUnauthorized.wrap(
-        `signature verification failed; please verify account number (${accountNumber}) and chain-id (${ctx.header.chainId})`,
-      );
-    }
+    if (!verifyDigest(pk, signDigest(pk.kind, signBytes), slot.signature)) throw failed();
     cache.add(id, pk.key, slot.signature, pk.kind);
   });
 }
+
+/** Sign modes of the reference's default tx config (SDK v0.47) other than DIRECT, plus multisig mode info. */
+const REFERENCE_ONLY_SIGN_MODES: ReadonlySet<SignMode | "multi" | undefined> = new Set<SignMode | "multi" | undefined>([
+  SignMode.SIGN_MODE_LEGACY_AMINO_JSON,
+  SignMode.SIGN_MODE_DIRECT_AUX,
+  "multi",
+]);
 
 function signModeName(mode: SignMode | "multi" | undefined): string {
   if (mode === "multi") return "multi-signature";

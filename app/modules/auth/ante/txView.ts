@@ -2,11 +2,14 @@ import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import type { DecodedTx } from "../../../baseapp/tx/decodedTx.js";
 import { ErrInvalidAddress, ErrTxDecode, internalError } from "../../../baseapp/errors.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../../crypto/address.js";
+import { bitLength, goParseBigInt } from "../../../math/goBigInt.js";
+import { MAX_INT_BITS } from "../../../math/int.js";
 import { parsePubKey, type SignerPubKey } from "./pubKeys.js";
 
 export interface RawCoin {
   readonly denom: string;
-  readonly amount: bigint;
+  /** Undefined where Go holds a nil `math.Int` (amount absent or empty on the wire). */
+  readonly amount: bigint | undefined;
 }
 
 export interface SignatureSlot {
@@ -78,13 +81,21 @@ export function anteTxView(tx: DecodedTx): AnteTxView {
   };
 }
 
-/** Go `math.Int` text unmarshalling: an optional sign and decimal digits; anything else fails decoding. */
-function parseAmount(text: string): bigint {
-  if (text === "") return 0n; // Go math.Int unmarshals empty text as zero
-  if (!/^-?\d+$/.test(text)) throw ErrTxDecode.wrap(`invalid coin amount: ${JSON.stringify(text)}`);
-  return BigInt(text);
+/**
+ * gogoproto's `math.Int` unmarshalling of a fee amount (spec-pot.md §0): "" (absent) leaves a nil Int,
+ * which `Tx.ValidateBasic` refuses; any other text is Go `big.Int` text in base 0 ("+5", "0x10",
+ * "010" = 8, "1_000") within 256 bits, else the tx does not decode (code 2).
+ */
+function parseAmount(text: string): bigint | undefined {
+  if (text === "") return undefined;
+  const value = goParseBigInt(text, 0);
+  if (value === undefined) throw ErrTxDecode.wrap(`math/big: cannot unmarshal ${JSON.stringify(text)} into a *big.Int`);
+  const bits = bitLength(value);
+  if (bits > MAX_INT_BITS) throw ErrTxDecode.wrap(`integer out of range; got: ${bits}, max: ${MAX_INT_BITS}`);
+  return value;
 }
 
+/** SDK `Coins.String()` of the coins as given; a nil amount prints as Go's "<nil>". */
 export function coinsString(coins: readonly RawCoin[]): string {
-  return coins.map((c) => `${c.amount}${c.denom}`).join(",");
+  return coins.map((c) => `${c.amount === undefined ? "<nil>" : c.amount.toString()}${c.denom}`).join(",");
 }
