@@ -3,28 +3,13 @@ import { describe, expect, it } from "vitest";
 import { hexToBytes } from "@noble/hashes/utils.js";
 import { blsAggregateSignatures, blsKeyFromSecret, blsSign } from "../../../crypto/bls/index.js";
 import { BlsNotReachThresholdError, BlsTxDataInvalidError, BlsVerifyFailedError } from "./errors.js";
-import type { VolumeReportSignInput } from "./volumeReportSignBytes.js";
+import { TV6_AGGREGATE_SIGNATURE, TV6_AGGREGATE_SIGNATURE_12, TV6_PUBKEYS, TV6_REPORT, TV6_TX_DATA } from "./volumeReport.vectors.js";
 import { blsSignerThreshold, checkVolumeReportSignature } from "./volumeReportSignature.js";
 
-// spec-pot §11.6 TV6, verbatim.
-const TV6_REPORT: VolumeReportSignInput = {
-  walletVolumes: [
-    { walletAddress: "st1qyqszqgpqyqszqgpqyqszqgpqyqszqgpw74vvp", volume: 50000n },
-    { walletAddress: "st1qgpqyqszqgpqyqszqgpqyqszqgpqyqszl6nf8h", volume: 30000n },
-  ],
-  reporter: "stsds1qvpsxqcrqvpsxqcrqvpsxqcrqvpsxqcrngjpp0",
-  epoch: 7n,
-  reportReference: "ref-7",
-  reporterOwner: "st1qszqgpqyqszqgpqyqszqgpqyqszqgpqy764d22",
-};
-const TX_DATA = hexToBytes("f34622108e484f6e9a0fe25555a087b137250e63f574ade3b3925353602aa63e");
-const [PK1, PK2, PK3] = [
-  "08a903f8419e4474a117b47c410a80364b9bce0cbc5674c8562e361659e11c9000",
-  "04e1b984f0869b2ca7a5c21bb22b7dba01ff88798d8bfbaf9259beadc678103c00",
-  "bfe7b9430e94c011bdc0e0a5f0c9425e420520528524b086711ca0f087ffd58f01",
-].map(hexToBytes) as [Uint8Array, Uint8Array, Uint8Array];
-const AGG_123 = hexToBytes("24efdab972f6a80d308419242f6140c77e6533be99cd2955f676f1775fc0d33f00");
-const AGG_12 = hexToBytes("6bbed0503f87517c56f53839a8a71dfdf96365bd96611c96e36fb0681e90be7700");
+const TX_DATA = hexToBytes(TV6_TX_DATA);
+const [PK1, PK2, PK3] = TV6_PUBKEYS.map(hexToBytes) as [Uint8Array, Uint8Array, Uint8Array];
+const AGG_123 = hexToBytes(TV6_AGGREGATE_SIGNATURE);
+const AGG_12 = hexToBytes(TV6_AGGREGATE_SIGNATURE_12);
 
 const check = (pubKeys: readonly Uint8Array[], signature: Uint8Array, n: bigint, txData: Uint8Array = TX_DATA, report = TV6_REPORT) =>
   () => checkVolumeReportSignature(report, { pubKeys, signature, txData }, n);
