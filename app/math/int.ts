@@ -40,15 +40,15 @@ export function parseIntStrict(s: string): bigint {
   return v;
 }
 
+/** A decimal with no sign, no leading zero (Go would read "0…" as octal), at most 78 digits. */
+const CANONICAL_DECIMAL = /^(?:0|[1-9][0-9]{0,77})$/;
+
 /**
  * Exactly what the reference accepts for a `cosmos.Int` field (proto binary, amino/proto JSON
  * after unquoting) and for `NewIntFromString`: Go `SetString(s, 0)` — optional sign, `0x`/`0o`/`0b`
  * prefixes, a leading `0` meaning octal, `_` separators — then the 256-bit check. So `"0x10"` is 16
  * and `"010"` is 8, as in Go. Throws IntParseError.
  */
-/** A decimal with no sign, no leading zero (Go would read "0…" as octal), at most 78 digits. */
-const CANONICAL_DECIMAL = /^(?:0|[1-9][0-9]{0,77})$/;
-
 export function parseIntSdk(s: string): bigint {
   // Fast path for canonical decimal text (what the chain itself writes): same result as Go's parser.
   if (CANONICAL_DECIMAL.test(s)) {
@@ -60,5 +60,19 @@ export function parseIntSdk(s: string): bigint {
   if (v >= INT_LIMIT || v <= -INT_LIMIT) {
     throw new IntParseError(`parseIntSdk: integer out of range: ${s}`);
   }
+  return v;
+}
+
+/**
+ * gogoproto's unmarshalling of a `cosmos.Int` proto field inside a tx (a coin amount): "" (absent)
+ * leaves a nil Int, returned as undefined; other text is read as `parseIntSdk` reads it. Throws
+ * IntParseError with the reference's error texts, which reach tx logs.
+ */
+export function unmarshalIntText(text: string): bigint | undefined {
+  if (text === "") return undefined;
+  const v = goParseBigInt(text, 0);
+  if (v === undefined) throw new IntParseError(`math/big: cannot unmarshal ${JSON.stringify(text)} into a *big.Int`);
+  const bits = bitLength(v);
+  if (bits > MAX_INT_BITS) throw new IntParseError(`integer out of range; got: ${bits}, max: ${MAX_INT_BITS}`);
   return v;
 }

@@ -1,6 +1,5 @@
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import { bitLength, goParseBigInt } from "../../math/goBigInt.js";
-import { MAX_INT_BITS } from "../../math/int.js";
+import { unmarshalIntText } from "../../math/int.js";
 import { ErrTxDecode, ErrUnknownRequest, TxError } from "../errors.js";
 import type { DecodedMsg, MsgRouter } from "../msgs.js";
 import type { DecodedTx } from "./decodedTx.js";
@@ -91,9 +90,9 @@ function checkExtensionOptions(body: TxBody, router: MsgRouter): void {
  * base 0 within 256 bits, else the tx does not decode (code 2, no gas).
  */
 function checkIntText(text: string): void {
-  if (text === "") return;
-  const value = goParseBigInt(text, 0);
-  if (value === undefined) throw ErrTxDecode.wrap(`math/big: cannot unmarshal ${JSON.stringify(text)} into a *big.Int`);
-  const bits = bitLength(value);
-  if (bits > MAX_INT_BITS) throw ErrTxDecode.wrap(`integer out of range; got: ${bits}, max: ${MAX_INT_BITS}`);
+  try {
+    unmarshalIntText(text);
+  } catch (e) {
+    throw ErrTxDecode.wrap(e instanceof Error ? e.message : String(e));
+  }
 }

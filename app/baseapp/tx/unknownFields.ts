@@ -16,14 +16,13 @@ export interface FieldSchema {
 const ANY: FieldSchema = { 1: { wire: 2 }, 2: { wire: 2 } };
 /** `cosmos.base.v1beta1.Coin` {denom = 1, amount = 2}: for message schemas that carry coins. */
 export const COIN_SCHEMA: FieldSchema = { 1: { wire: 2 }, 2: { wire: 2 } };
-const COIN = COIN_SCHEMA;
 const COMPACT_BIT_ARRAY: FieldSchema = { 1: { wire: 0 }, 2: { wire: 2 } };
 const MODE_INFO_SINGLE: FieldSchema = { 1: { wire: 0 } };
 const MODE_INFO_MULTI: FieldSchema = { 1: { wire: 2, nested: () => COMPACT_BIT_ARRAY }, 2: { wire: 2, nested: () => MODE_INFO } };
 const MODE_INFO: FieldSchema = { 1: { wire: 2, nested: () => MODE_INFO_SINGLE }, 2: { wire: 2, nested: () => MODE_INFO_MULTI } };
 const SIGNER_INFO: FieldSchema = { 1: { wire: 2, nested: () => ANY }, 2: { wire: 2, nested: () => MODE_INFO }, 3: { wire: 0 } };
-const FEE: FieldSchema = { 1: { wire: 2, nested: () => COIN }, 2: { wire: 0 }, 3: { wire: 2 }, 4: { wire: 2 } };
-const TIP: FieldSchema = { 1: { wire: 2, nested: () => COIN }, 2: { wire: 2 } };
+const FEE: FieldSchema = { 1: { wire: 2, nested: () => COIN_SCHEMA }, 2: { wire: 0 }, 3: { wire: 2 }, 4: { wire: 2 } };
+const TIP: FieldSchema = { 1: { wire: 2, nested: () => COIN_SCHEMA }, 2: { wire: 2 } };
 
 export const TX_FIELD_SCHEMA = {
   TxRaw: { 1: { wire: 2 }, 2: { wire: 2 }, 3: { wire: 2 } } as FieldSchema,

@@ -9,7 +9,7 @@ import {
   TxError,
 } from "../../../baseapp/errors.js";
 import { legacyEvent } from "../../../baseapp/events.js";
-import { Coins, type DecCoins } from "../../../math/coins.js";
+import { type Coin, Coins, type DecCoins, validateCoinList } from "../../../math/coins.js";
 import { parseCoinsNormalized } from "../../../math/coinParse.js";
 import { Dec } from "../../../math/dec.js";
 import type { AccountKeeper } from "../keeper.js";
@@ -105,17 +105,8 @@ export function deductFee(
  */
 function rawFeeCoins(view: AnteTxView): Coins {
   if (view.fee.every((c) => c.amount === 0n)) return Coins.EMPTY;
-  const invalid = (): TxError => ErrInsufficientFee.wrap(`invalid fee amount: ${coinsString(view.fee)}`);
-  const list: { denom: string; amount: bigint }[] = [];
-  for (const c of view.fee) {
-    if (c.amount === undefined || c.amount <= 0n) throw invalid();
-    const previous = list[list.length - 1];
-    if (previous && Buffer.compare(Buffer.from(previous.denom), Buffer.from(c.denom)) >= 0) throw invalid();
-    list.push({ denom: c.denom, amount: c.amount });
-  }
-  try {
-    return Coins.fromArray(list);
-  } catch {
-    throw invalid();
-  }
+  // validateBasic has already refused nil amounts; the list is checked as written (SDK Coins.Validate).
+  const list: Coin[] = view.fee.map((c) => ({ denom: c.denom, amount: c.amount ?? 0n }));
+  if (validateCoinList(list) !== undefined) throw ErrInsufficientFee.wrap(`invalid fee amount: ${coinsString(view.fee)}`);
+  return Coins.fromArray(list);
 }

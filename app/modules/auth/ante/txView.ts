@@ -2,8 +2,7 @@ import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import type { DecodedTx } from "../../../baseapp/tx/decodedTx.js";
 import { ErrInvalidAddress, ErrTxDecode, internalError } from "../../../baseapp/errors.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../../crypto/address.js";
-import { bitLength, goParseBigInt } from "../../../math/goBigInt.js";
-import { MAX_INT_BITS } from "../../../math/int.js";
+import { unmarshalIntText } from "../../../math/int.js";
 import { parsePubKey, type SignerPubKey } from "./pubKeys.js";
 
 export interface RawCoin {
@@ -82,17 +81,15 @@ export function anteTxView(tx: DecodedTx): AnteTxView {
 }
 
 /**
- * gogoproto's `math.Int` unmarshalling of a fee amount (spec-pot.md §0): "" (absent) leaves a nil Int,
- * which `Tx.ValidateBasic` refuses; any other text is Go `big.Int` text in base 0 ("+5", "0x10",
- * "010" = 8, "1_000") within 256 bits, else the tx does not decode (code 2).
+ * A fee amount as gogoproto unmarshals it (spec-pot.md §0): undefined for a nil Int (absent text).
+ * `decodeTx` has already refused text that does not unmarshal (code 2), so this does not throw there.
  */
 function parseAmount(text: string): bigint | undefined {
-  if (text === "") return undefined;
-  const value = goParseBigInt(text, 0);
-  if (value === undefined) throw ErrTxDecode.wrap(`math/big: cannot unmarshal ${JSON.stringify(text)} into a *big.Int`);
-  const bits = bitLength(value);
-  if (bits > MAX_INT_BITS) throw ErrTxDecode.wrap(`integer out of range; got: ${bits}, max: ${MAX_INT_BITS}`);
-  return value;
+  try {
+    return unmarshalIntText(text);
+  } catch (e) {
+    throw ErrTxDecode.wrap(e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** SDK `Coins.String()` of the coins as given; a nil amount prints as Go's "<nil>". */

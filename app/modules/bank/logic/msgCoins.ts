@@ -9,8 +9,7 @@
 import type { Coin as ProtoCoin } from "cosmjs-types/cosmos/base/v1beta1/coin";
 import { ErrPanic, type TxError } from "../../../baseapp/errors.js";
 import { Coins, coin, isValidDenom } from "../../../math/coins.js";
-import { bitLength, goParseBigInt } from "../../../math/goBigInt.js";
-import { MAX_INT_BITS } from "../../../math/int.js";
+import { unmarshalIntText } from "../../../math/int.js";
 
 export interface MsgCoin {
   readonly denom: string;
@@ -26,14 +25,7 @@ export const nilPointerPanic = (): TxError => ErrPanic.wrap("runtime error: inva
  * @throws Error with the reference's unmarshal text (the tx decoder reports it as a parse error).
  */
 export function msgCoinsFromProto(coins: readonly ProtoCoin[]): MsgCoin[] {
-  return coins.map((c) => {
-    if (c.amount === "") return { denom: c.denom, amount: undefined };
-    const amount = goParseBigInt(c.amount, 0);
-    if (amount === undefined) throw new Error(`math/big: cannot unmarshal ${JSON.stringify(c.amount)} into a *big.Int`);
-    const bits = bitLength(amount);
-    if (bits > MAX_INT_BITS) throw new Error(`integer out of range; got: ${bits}, max: ${MAX_INT_BITS}`);
-    return { denom: c.denom, amount };
-  });
+  return coins.map((c) => ({ denom: c.denom, amount: unmarshalIntText(c.amount) }));
 }
 
 function isPositive(c: MsgCoin): boolean {

@@ -1,5 +1,6 @@
 // The BLS checks of MsgVolumeReport (spec-pot §4.1 handler steps 5-7), in the reference's order.
 import { blsVerify } from "../../../crypto/bls/index.js";
+import { equalBytes } from "../../../store/bytes.js";
 import { BlsNotReachThresholdError, BlsTxDataInvalidError, BlsVerifyFailedError } from "./errors.js";
 import { volumeReportTxData, type VolumeReportSignInput } from "./volumeReportSignBytes.js";
 
@@ -20,12 +21,6 @@ export function blsSignerThreshold(bondedMetaNodeCount: bigint): bigint {
   return t < 1n ? 1n : t;
 }
 
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Steps 5-7 of the MsgVolumeReport handler, first failure wins:
  * 5. `txData` must equal Keccak-256 of the report's sign bytes (§4.1.1), byte for byte → else pot 21;
@@ -40,7 +35,7 @@ export function checkVolumeReportSignature(
   signature: BlsSignatureInfo,
   bondedMetaNodeCount: bigint,
 ): void {
-  if (!bytesEqual(volumeReportTxData(report), signature.txData)) throw new BlsTxDataInvalidError();
+  if (!equalBytes(volumeReportTxData(report), signature.txData)) throw new BlsTxDataInvalidError();
   if (!blsVerify(signature.txData, signature.signature, signature.pubKeys)) throw new BlsVerifyFailedError();
   const threshold = blsSignerThreshold(bondedMetaNodeCount);
   if (BigInt(signature.pubKeys.length) < threshold) {
