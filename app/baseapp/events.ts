@@ -1,4 +1,6 @@
+import { create, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
 import type { Event, EventAttribute } from "cosmjs-types/tendermint/abci/types";
+import { goJsonStringify, toGoProtoJson } from "./protoJson.js";
 
 /**
  * Events in the SDK's shapes. Every attribute is indexed (the reference runs with `index-events = []`,
@@ -11,17 +13,21 @@ export function legacyEvent(type: string, attributes: ReadonlyArray<readonly [ke
 }
 
 /**
- * A typed event as `EmitTypedEvent` makes it (spec-pot.md §0): type = proto full name, one attribute
- * per proto-JSON field, value = the field's JSON encoding (strings keep their quotes), keys sorted.
- * `fields` holds already-JSON-encoded values; use `jsonString` for strings.
+ * A typed event as the SDK's `EmitTypedEvent` makes it (spec-pot.md §0): type = the message's proto
+ * full name, one attribute per field, key = proto field name, value = the field's proto-JSON (strings
+ * keep their quotes: `"\"0\""`), keys sorted, empty and zero fields still emitted. The generated
+ * event schema (app/codec) fixes the attribute names and types, so a missing or misspelt one does not
+ * compile.
  */
-export function typedEvent(protoFullName: string, fields: Readonly<Record<string, string>>): Event {
-  const keys = Object.keys(fields).sort(); // never rely on insertion order
-  return { type: protoFullName, attributes: keys.map((k) => attribute(k, fields[k]!)) };
+export function typedEvent<Desc extends DescMessage>(schema: Desc, fields: EventFields<Desc>): Event {
+  const json = toGoProtoJson(schema, Object.assign(create(schema), fields));
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new Error(`typedEvent: ${schema.typeName} is not an object`);
+  const keys = Object.keys(json).sort(); // never rely on insertion order
+  return { type: schema.typeName, attributes: keys.map((k) => attribute(k, goJsonStringify(json[k]!))) };
 }
 
-/** JSON encoding of a string field value in a typed event ("st1…" → "\"st1…\""). */
-export const jsonString = (s: string): string => JSON.stringify(s);
+/** Every field of the event message, none optional (scalar fields of a generated message type are required). */
+export type EventFields<Desc extends DescMessage> = Omit<MessageShape<Desc>, "$typeName" | "$unknown">;
 
 function attribute(key: string, value: string): EventAttribute {
   if (key === "") throw new Error("event attribute keys must not be empty");

@@ -1,5 +1,5 @@
 import type { Context } from "./context.js";
-import type { FieldSchema } from "./tx/unknownFields.js";
+import type { DescMessage } from "@bufbuild/protobuf";
 
 /** A message response packed as Any (goes into TxMsgData.msg_responses). */
 export interface MsgResponse {
@@ -15,11 +15,11 @@ export interface MsgResponse {
 export interface MsgSpec<T> {
   readonly typeUrl: string;
   /**
-   * The message's protobuf layout (field number → wire type, nested messages). When given, the tx
-   * decoder refuses unknown critical fields inside the message as the SDK's RejectUnknownFields does
-   * (code 2); protobuf decoders would silently drop them.
+   * The message's generated descriptor (app/codec). When given, the tx decoder refuses unknown critical
+   * fields inside the message, and Any values whose type it cannot resolve, as the SDK's
+   * RejectUnknownFields does (code 2); protobuf decoders would silently drop them.
    */
-  readonly fields?: FieldSchema;
+  readonly schema?: DescMessage;
   decode(value: Uint8Array): T;
   validateBasic(msg: T): void;
   /** Account addresses (raw bytes) that must sign, in order; the first is the `message.sender`. */
@@ -37,8 +37,8 @@ export interface DecodedMsg {
 
 export interface MsgRoute {
   readonly typeUrl: string;
-  /** See `MsgSpec.fields`. */
-  readonly fields?: FieldSchema;
+  /** See `MsgSpec.schema`. */
+  readonly schema?: DescMessage;
   decode(value: Uint8Array): DecodedMsg;
 }
 
@@ -46,7 +46,7 @@ export interface MsgRoute {
 export function msgRoute<T>(spec: MsgSpec<T>): MsgRoute {
   return {
     typeUrl: spec.typeUrl,
-    ...(spec.fields ? { fields: spec.fields } : {}),
+    ...(spec.schema ? { schema: spec.schema } : {}),
     decode(value: Uint8Array): DecodedMsg {
       const msg = spec.decode(value);
       return {
@@ -59,16 +59,30 @@ export function msgRoute<T>(spec: MsgSpec<T>): MsgRoute {
   };
 }
 
-/** typeUrl → route. Unknown type URLs are the pipeline's ErrUnknownRequest (code 6). */
+/**
+ * typeUrl → route. Unknown type URLs are the pipeline's ErrUnknownRequest (code 6). It also knows the
+ * types an Any inside a message may name (the SDK's interface registry: public keys, messages).
+ */
 export class MsgRouter {
   private readonly routes = new Map<string, MsgRoute>();
+  private readonly anyTypes = new Map<string, DescMessage>();
 
   register(route: MsgRoute): void {
     if (this.routes.has(route.typeUrl)) throw new Error(`message route ${route.typeUrl} registered twice`);
     this.routes.set(route.typeUrl, route);
+    if (route.schema) this.anyTypes.set(route.typeUrl, route.schema);
+  }
+
+  /** Makes `/<full name>` resolvable inside messages' Any fields. */
+  registerAnyType(schema: DescMessage): void {
+    this.anyTypes.set(`/${schema.typeName}`, schema);
   }
 
   get(typeUrl: string): MsgRoute | undefined {
     return this.routes.get(typeUrl);
+  }
+
+  resolveAny(typeUrl: string): DescMessage | undefined {
+    return this.anyTypes.get(typeUrl);
   }
 }

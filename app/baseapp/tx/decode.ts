@@ -1,9 +1,11 @@
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { EmptySchema } from "@bufbuild/protobuf/wkt";
 import { unmarshalIntText } from "../../math/int.js";
 import { ErrTxDecode, ErrUnknownRequest, TxError } from "../errors.js";
 import type { DecodedMsg, MsgRouter } from "../msgs.js";
 import type { DecodedTx } from "./decodedTx.js";
-import { checkKnownFields, type FieldSchema, TX_FIELD_SCHEMA } from "./unknownFields.js";
+import { AuthInfoSchema, TxBodySchema, TxRawSchema } from "../../codec/cosmos/tx/v1beta1/tx_pb.js";
+import { rejectUnknownFields } from "./unknownFields.js";
 
 /**
  * Decodes a broadcast tx once: TxRaw → TxBody, AuthInfo and every message through the router.
@@ -17,11 +19,11 @@ export function decodeTx(bytes: Uint8Array, router: MsgRouter): DecodedTx {
   let body: TxBody;
   let authInfo: AuthInfo;
   try {
-    checkKnownFields(bytes, TX_FIELD_SCHEMA.TxRaw, "TxRaw", false);
+    rejectUnknownFields(bytes, TxRawSchema, "TxRaw", STRICT);
     raw = TxRaw.decode(bytes);
-    checkKnownFields(raw.bodyBytes, TX_FIELD_SCHEMA.TxBody, "TxBody", true);
+    rejectUnknownFields(raw.bodyBytes, TxBodySchema, "TxBody", NON_CRITICAL_ALLOWED);
     body = TxBody.decode(raw.bodyBytes);
-    checkKnownFields(raw.authInfoBytes, TX_FIELD_SCHEMA.AuthInfo, "AuthInfo", false);
+    rejectUnknownFields(raw.authInfoBytes, AuthInfoSchema, "AuthInfo", STRICT);
     authInfo = AuthInfo.decode(raw.authInfoBytes);
   } catch (e) {
     if (e instanceof TxError) throw e;
@@ -34,7 +36,7 @@ export function decodeTx(bytes: Uint8Array, router: MsgRouter): DecodedTx {
     if (!route) {
       throw ErrUnknownRequest.wrap(`unrecognized message type: ${any.typeUrl}; message index: ${index}`);
     }
-    if (route.fields) checkKnownFields(any.value, route.fields, messageName(any.typeUrl), true);
+    if (route.schema) rejectUnknownFields(any.value, route.schema, messageName(any.typeUrl), messageOptions(router));
     try {
       return route.decode(any.value);
     } catch (e) {
@@ -52,6 +54,15 @@ export function decodeTx(bytes: Uint8Array, router: MsgRouter): DecodedTx {
   };
 }
 
+/** The envelope's Anys (messages, extension options) are resolved below, each by its own rule. */
+const STRICT = { allowNonCritical: false } as const;
+const NON_CRITICAL_ALLOWED = { allowNonCritical: true } as const;
+
+/** Inside a message every Any must name a type the chain knows (the SDK's interface registry). */
+function messageOptions(router: MsgRouter) {
+  return { allowNonCritical: true, resolveAny: (typeUrl: string) => router.resolveAny(typeUrl) };
+}
+
 /** `/cosmos.bank.v1beta1.MsgSend` → "MsgSend" (the name the SDK's unknown-field error shows). */
 function messageName(typeUrl: string): string {
   return typeUrl.slice(typeUrl.lastIndexOf(".") + 1);
@@ -60,8 +71,6 @@ function messageName(typeUrl: string): string {
 /** The reference registers these two as `TxExtensionOptionI` (x/evm/types/codec.go). */
 const EVM_EXTENSION_OPTION = "/stratos.evm.v1.ExtensionOptionsEthereumTx";
 const EVM_MSG_ETHEREUM_TX = "/stratos.evm.v1.MsgEthereumTx";
-/** `stratos.evm.v1.ExtensionOptionsEthereumTx` has no fields. */
-const EMPTY_SCHEMA: FieldSchema = {};
 
 /**
  * The SDK's tx decoder resolves the type URL of every Any in the body (RejectUnknownFields), critical
@@ -74,13 +83,14 @@ const EMPTY_SCHEMA: FieldSchema = {};
 function checkExtensionOptions(body: TxBody, router: MsgRouter): void {
   for (const any of [...body.extensionOptions, ...body.nonCriticalExtensionOptions]) {
     if (any.typeUrl === EVM_EXTENSION_OPTION) {
-      checkKnownFields(any.value, EMPTY_SCHEMA, "ExtensionOptionsEthereumTx", true);
+      // `stratos.evm.v1.ExtensionOptionsEthereumTx` has no fields.
+      rejectUnknownFields(any.value, EmptySchema, "ExtensionOptionsEthereumTx", NON_CRITICAL_ALLOWED);
       continue;
     }
     if (any.typeUrl === EVM_MSG_ETHEREUM_TX) continue;
     const route = router.get(any.typeUrl);
     if (!route) throw ErrTxDecode.wrap(`unable to resolve type URL ${any.typeUrl}`);
-    if (route.fields) checkKnownFields(any.value, route.fields, messageName(any.typeUrl), true);
+    if (route.schema) rejectUnknownFields(any.value, route.schema, messageName(any.typeUrl), messageOptions(router));
   }
 }
 

@@ -5,10 +5,8 @@ import { cosmosAddressFromPubKey, verifySecp256k1Digest } from "../../../crypto/
 import { keccak256, sha256 } from "../../../crypto/hash.js";
 import { KeyCache } from "../../../crypto/keyCache.js";
 import { ErrInvalidPubKey, ErrNotSupported, ErrTxDecode } from "../../../baseapp/errors.js";
-import { checkKnownFields, type FieldSchema } from "../../../baseapp/tx/unknownFields.js";
-
-/** Every single-key type here is `{ bytes key = 1 }`. */
-const SINGLE_KEY_FIELDS: FieldSchema = { 1: { wire: 2 } };
+import { rejectUnknownFields } from "../../../baseapp/tx/unknownFields.js";
+import { PubKeySchema as SingleKeySchema } from "../../../codec/cosmos/crypto/secp256k1/keys_pb.js";
 
 /**
  * Public-key types a tx signer may use (spec-chain.md §4). Every single-key type here is the same
@@ -53,7 +51,8 @@ export function parsePubKey(any: Any): SignerPubKey {
   if (!kind) throw ErrTxDecode.wrap(`unable to resolve type URL ${any.typeUrl}`);
   if (kind === "multisig") return { kind, any, key: any.value };
   // The SDK's decoder checks AuthInfo strictly, key contents included: `{ bytes key = 1 }` and nothing else.
-  checkKnownFields(any.value, SINGLE_KEY_FIELDS, "PubKey", false);
+  // Every single-key type here is `{ bytes key = 1 }`, the layout of the secp256k1 key's descriptor.
+  rejectUnknownFields(any.value, SingleKeySchema, "PubKey", { allowNonCritical: false });
   let key: Uint8Array;
   try {
     key = Secp256k1PubKeyProto.decode(any.value).key;

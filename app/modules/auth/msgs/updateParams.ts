@@ -4,7 +4,7 @@
  */
 import { MsgUpdateParams } from "cosmjs-types/cosmos/auth/v1beta1/tx";
 import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
-import type { FieldSchema } from "../../../baseapp/tx/unknownFields.js";
+import { MsgUpdateParamsSchema } from "../../../codec/cosmos/auth/v1beta1/tx_pb.js";
 import { BECH32_PREFIX, parseBech32Address } from "../../../crypto/address.js";
 import { ErrGovInvalidSigner, addressTxError, plainError } from "../errors.js";
 import type { AccountKeeper } from "../keeper.js";
@@ -13,10 +13,6 @@ import { type AuthParams, authParamsFromProto, validateAuthParams } from "../par
 export const MSG_UPDATE_PARAMS_TYPE_URL = "/cosmos.auth.v1beta1.MsgUpdateParams";
 const RESPONSE_TYPE_URL = "/cosmos.auth.v1beta1.MsgUpdateParamsResponse";
 
-/** `MsgUpdateParams` {authority = 1, params = 2}; `Params` has five uint64 fields (1–5). Unknown fields: code 2. */
-const UINT64 = { wire: 0 } as const;
-const PARAMS_FIELDS: FieldSchema = { 1: UINT64, 2: UINT64, 3: UINT64, 4: UINT64, 5: UINT64 };
-const MSG_UPDATE_PARAMS_FIELDS: FieldSchema = { 1: { wire: 2 }, 2: { wire: 2, nested: () => PARAMS_FIELDS } };
 
 function paramsOf(msg: MsgUpdateParams): AuthParams {
   return authParamsFromProto(msg.params);
@@ -25,7 +21,7 @@ function paramsOf(msg: MsgUpdateParams): AuthParams {
 export function updateParamsRoute(keeper: AccountKeeper): MsgRoute {
   return msgRoute<MsgUpdateParams>({
     typeUrl: MSG_UPDATE_PARAMS_TYPE_URL,
-    fields: MSG_UPDATE_PARAMS_FIELDS,
+    schema: MsgUpdateParamsSchema,
     decode: (value) => MsgUpdateParams.decode(value),
     validateBasic(msg) {
       try {

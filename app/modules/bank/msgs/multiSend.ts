@@ -7,7 +7,7 @@ import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { accAddress, accAddressProblem, signerAddress } from "../addresses.js";
 import { ErrMultipleSenders, ErrNoInputs, ErrNoOutputs } from "../errors.js";
 import type { BankKeeper } from "../keeper.js";
-import { MSG_MULTI_SEND_FIELDS } from "./fields.js";
+import { MsgMultiSendSchema } from "../../../codec/cosmos/bank/v1beta1/tx_pb.js";
 import { type MsgCoin, msgCoinsFromProto, msgCoinsIsAllPositive, msgCoinsIsValid, msgCoinsString, toCoins } from "../logic/msgCoins.js";
 import { type InputOutput, validateInputsOutputs } from "../send.js";
 
@@ -61,7 +61,7 @@ export function validateMsgMultiSend(msg: MsgMultiSend): void {
 export function multiSendRoute(keeper: BankKeeper): MsgRoute {
   return msgRoute<MsgMultiSend>({
     typeUrl: MSG_MULTI_SEND_TYPE_URL,
-    fields: MSG_MULTI_SEND_FIELDS,
+    schema: MsgMultiSendSchema,
     decode: decodeMsgMultiSend,
     validateBasic: validateMsgMultiSend,
     signers: (msg) => msg.inputs.map((i) => signerAddress(i.address)),

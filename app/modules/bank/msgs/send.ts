@@ -6,7 +6,7 @@ import { ErrInvalidAddress, ErrInvalidCoins, ErrUnauthorized } from "../../../ba
 import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { accAddress, accAddressProblem, signerAddress } from "../addresses.js";
 import type { BankKeeper } from "../keeper.js";
-import { MSG_SEND_FIELDS } from "./fields.js";
+import { MsgSendSchema } from "../../../codec/cosmos/bank/v1beta1/tx_pb.js";
 import { type MsgCoin, msgCoinsFromProto, msgCoinsIsAllPositive, msgCoinsIsValid, msgCoinsString, toCoins } from "../logic/msgCoins.js";
 
 export const MSG_SEND_TYPE_URL = "/cosmos.bank.v1beta1.MsgSend";
@@ -38,7 +38,7 @@ export function validateMsgSend(msg: MsgSend): void {
 export function sendRoute(keeper: BankKeeper): MsgRoute {
   return msgRoute<MsgSend>({
     typeUrl: MSG_SEND_TYPE_URL,
-    fields: MSG_SEND_FIELDS,
+    schema: MsgSendSchema,
     decode: decodeMsgSend,
     validateBasic: validateMsgSend,
     signers: (msg) => [signerAddress(msg.fromAddress)],

@@ -11,7 +11,7 @@ import { ErrGovInvalidSigner } from "../errors.js";
 import type { BankKeeper } from "../keeper.js";
 import { goQuote } from "../logic/goQuote.js";
 import { validateSendEnabled } from "../params.js";
-import { MSG_SET_SEND_ENABLED_FIELDS } from "./fields.js";
+import { MsgSetSendEnabledSchema } from "../../../codec/cosmos/bank/v1beta1/tx_pb.js";
 
 export const MSG_SET_SEND_ENABLED_TYPE_URL = "/cosmos.bank.v1beta1.MsgSetSendEnabled";
 const RESPONSE_TYPE_URL = "/cosmos.bank.v1beta1.MsgSetSendEnabledResponse";
@@ -39,7 +39,7 @@ export function validateMsgSetSendEnabled(msg: MsgSetSendEnabled): void {
 export function setSendEnabledRoute(keeper: BankKeeper): MsgRoute {
   return msgRoute<MsgSetSendEnabled>({
     typeUrl: MSG_SET_SEND_ENABLED_TYPE_URL,
-    fields: MSG_SET_SEND_ENABLED_FIELDS,
+    schema: MsgSetSendEnabledSchema,
     decode: (value) => MsgSetSendEnabled.decode(value),
     validateBasic: validateMsgSetSendEnabled,
     signers: (msg) => [signerAddress(msg.authority)],

@@ -7,7 +7,7 @@ import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { signerAddress } from "../addresses.js";
 import { ErrGovInvalidSigner, plainError } from "../errors.js";
 import type { BankKeeper } from "../keeper.js";
-import { MSG_UPDATE_PARAMS_FIELDS } from "./fields.js";
+import { MsgUpdateParamsSchema } from "../../../codec/cosmos/bank/v1beta1/tx_pb.js";
 import { type BankParams, validateBankParams } from "../params.js";
 
 export const MSG_UPDATE_PARAMS_TYPE_URL = "/cosmos.bank.v1beta1.MsgUpdateParams";
@@ -23,7 +23,7 @@ function paramsOf(msg: MsgUpdateParams): BankParams {
 export function updateParamsRoute(keeper: BankKeeper): MsgRoute {
   return msgRoute<MsgUpdateParams>({
     typeUrl: MSG_UPDATE_PARAMS_TYPE_URL,
-    fields: MSG_UPDATE_PARAMS_FIELDS,
+    schema: MsgUpdateParamsSchema,
     decode: (value) => MsgUpdateParams.decode(value),
     validateBasic(msg) {
       const problem = validateBankParams(paramsOf(msg));
