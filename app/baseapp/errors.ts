@@ -37,10 +37,11 @@ export function registerError(codespace: string, code: number, text: string): Tx
 }
 
 /**
- * An unregistered error (Go `fmt.Errorf` returned where the SDK expects a registered one): the ABCI
- * result is codespace "undefined", code 1, like the SDK's internal error.
+ * A plain (unregistered) Go error as it reaches a tx result (`fmt.Errorf` / `errors.New` returned where
+ * the SDK expects a registered one): codespace "undefined", code 1, the text as is (cosmossdk.io/errors
+ * `ABCIInfo` on an error without a code). The one helper every module uses for these.
  */
-export function internalError(text: string): TxError {
+export function plainError(text: string): TxError {
   return new TxError(UNDEFINED_CODESPACE, 1, text);
 }
 
@@ -96,3 +97,11 @@ export const ErrAppConfig = registerError(SDK, 40, "error in app.toml");
 export const ErrInvalidGasLimit = registerError(SDK, 41, "invalid gas limit");
 /** A JS exception escaping a handler is reported like a recovered Go panic. */
 export const ErrPanic = registerError(UNDEFINED_CODESPACE, 111222, "panic");
+
+/**
+ * gov's `ErrInvalidSigner` (codespace `gov`, code 13), returned by the auth and bank `MsgUpdateParams` /
+ * `MsgSetSendEnabled` handlers for a wrong authority. The gov module owns it: this shared copy is
+ * deliberately unregistered (same codespace, code and text), so the modules that return it load without
+ * gov. When a gov module registers the error, it should export that one and this copy should go.
+ */
+export const ErrGovInvalidSigner = new TxError("gov", 13, "expected gov account as only signer for proposal message");

@@ -7,9 +7,24 @@ import { goJsonStringify, toGoProtoJson } from "./protoJson.js";
  * spec-chain.md §10), and keys are never empty (CosmJS rejects empty keys).
  */
 
-/** A legacy (untyped) event: attribute values are plain strings, in the order given. */
-export function legacyEvent(type: string, attributes: ReadonlyArray<readonly [key: string, value: string]>): Event {
-  return { type, attributes: attributes.map(([key, value]) => attribute(key, value)) };
+/** Keys that `Object.entries` lists before all others, in numeric order. */
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * A legacy (untyped) event from named attributes: each key is the wire key, each value a plain string,
+ * emitted in the object's insertion order (observable: the reference fixes it). Call it from a typed
+ * builder that writes the object literal with its keys in wire order (e.g. app/modules/bank/events.ts),
+ * so the key order of a caller's object never leaks through. An `undefined` value leaves its attribute
+ * out (the SDK's conditional attributes). Integer-like keys are refused: JavaScript enumerates them
+ * first, whatever the literal says.
+ */
+export function legacyEvent(type: string, attributes: Readonly<Record<string, string | undefined>>): Event {
+  const list: EventAttribute[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    if (ARRAY_INDEX.test(key)) throw new Error(`legacyEvent: attribute key ${JSON.stringify(key)} would lose its order`);
+    if (value !== undefined) list.push(attribute(key, value));
+  }
+  return { type, attributes: list };
 }
 
 /**

@@ -32,7 +32,7 @@ router.register(
     signers: (m) => [new Uint8Array(20).fill(m.signer)],
     handle: (ctx, m) => {
       ctx.kv("test").set(enc(m.key), enc(m.value));
-      ctx.emit(legacyEvent("toy_set", [["key", m.key]]));
+      ctx.emit(legacyEvent("toy_set", { key: m.key }));
       if (m.fail) throw ErrToy.wrap(`cannot set ${m.key}`);
       return { typeUrl: "/toy.v1.MsgSetResponse", value: enc(m.key) };
     },
@@ -46,7 +46,7 @@ const ante: AnteHandler = (ctx, tx) => {
   const store = ctx.kv("ante");
   const n = Number(dec(store.get(enc("count"))) ?? "0");
   store.set(enc("count"), enc(String(n + 1)));
-  ctx.emit(legacyEvent("tx", [["fee", "1wei"]]));
+  ctx.emit(legacyEvent("tx", { fee: "1wei" }));
 };
 
 function txBytes(msgs: MsgSet[], opts: { memo?: string; gasLimit?: bigint; typeUrl?: string } = {}): Uint8Array {

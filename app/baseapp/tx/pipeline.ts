@@ -172,11 +172,14 @@ function runMsgs(ctx: Context, msgs: readonly DecodedMsg[]): { events: Event[]; 
  * segment of the type URL>` unless the handler's events already carry a `module` attribute.
  */
 function messageEvent(msg: DecodedMsg, handlerEvents: readonly Event[]): Event {
-  const attrs: [string, string][] = [["action", msg.typeUrl]];
-  const signers = msg.signers();
-  if (signers.length > 0 && signers[0]!.length > 0) attrs.push(["sender", formatBech32Address(signers[0]!, BECH32_PREFIX.account)]);
+  const firstSigner = msg.signers()[0];
+  const sender = firstSigner !== undefined && firstSigner.length > 0 ? formatBech32Address(firstSigner, BECH32_PREFIX.account) : undefined;
   const hasModule = handlerEvents.some((e) => e.attributes.some((a) => a.key === "module"));
   const segments = msg.typeUrl.replace(/^\//, "").split(".");
-  if (!hasModule && segments.length > 1) attrs.push(["module", segments[1]!]);
-  return legacyEvent("message", attrs);
+  return txMessageEvent({ action: msg.typeUrl, sender, module: hasModule ? undefined : segments[1] });
+}
+
+/** The `message` event of one message: `action`, then `sender` and `module` when present, in that order. */
+function txMessageEvent(a: { action: string; sender: string | undefined; module: string | undefined }): Event {
+  return legacyEvent("message", { action: a.action, sender: a.sender, module: a.module });
 }

@@ -6,8 +6,7 @@
 import { Any } from "cosmjs-types/google/protobuf/any";
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
-import { ErrUnpackAny } from "../../baseapp/errors.js";
-import { plainError } from "./errors.js";
+import { ErrUnpackAny, plainError } from "../../baseapp/errors.js";
 
 export const BASE_ACCOUNT_TYPE_URL = "/cosmos.auth.v1beta1.BaseAccount";
 export const MODULE_ACCOUNT_TYPE_URL = "/cosmos.auth.v1beta1.ModuleAccount";

@@ -5,7 +5,7 @@
  */
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import type { ReadContext } from "../../baseapp/context.js";
-import { ErrPanic, ErrUnknownAddress } from "../../baseapp/errors.js";
+import { ErrPanic, ErrUnknownAddress, plainError } from "../../baseapp/errors.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
 import type { KVStore, StoreName } from "../../store/types.js";
 import { type Account, type PubKeyAny, decodeAccount, encodeAccount, newBaseAccount } from "./account.js";
@@ -14,7 +14,6 @@ import {
   accountNumberStoreKey, addressStoreKey,
 } from "./keys.js";
 import { type AuthParams, ZERO_AUTH_PARAMS, decodeAuthParams, encodeAuthParams, validateAuthParams } from "./params.js";
-import { plainError } from "./errors.js";
 import { type ModulePermissions, blankPermission } from "./permissions.js";
 import { prefixEnd } from "../../store/bytes.js";
 

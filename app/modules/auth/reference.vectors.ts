@@ -2,9 +2,9 @@
  * Reference vectors produced by running the Go reference (stratosnet/cosmos-sdk v0.47.12 fork, the
  * x/auth and x/bank keepers, codec and query servers, with the Stratos module-account table and
  * blocked list of spec-chain §9) on an in-memory IAVL multistore, then printing keys, store values,
- * exported genesis JSON, events, errors, gas and query responses. The generator is a throw-away Go
- * program outside this repository; the values below are its output, unedited (panic values are
- * given without Go's source-location suffix).
+ * exported genesis JSON, events, errors, gas and query responses. The generator is the Go program in
+ * scripts/bank-golden/ (regenerate with `bash scripts/bank-golden/generate.sh`); the values below are
+ * its output, unedited (panic values are given without Go's source-location suffix).
  */
 
 /** Store keys (x/auth/types/keys.go) for address 0x7e5f…5bdf and account number 5. */

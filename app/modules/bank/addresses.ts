@@ -2,9 +2,9 @@
  * `sdk.AccAddressFromBech32` with the SDK's error kinds: a registered `ErrUnknownAddress` (sdk/9) for
  * an empty or over-long payload, a plain Go error (undefined/1) for every other refusal.
  */
+import { addressTxError } from "../../baseapp/addressErrors.js";
 import type { TxError } from "../../baseapp/errors.js";
-import { BECH32_PREFIX, parseBech32Address } from "../../crypto/address.js";
-import { addressTxError } from "./errors.js";
+import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../crypto/address.js";
 
 /** @throws TxError as described above. */
 export function accAddress(text: string): Uint8Array {
@@ -32,4 +32,9 @@ export function signerAddress(text: string): Uint8Array {
   } catch {
     return new Uint8Array();
   }
+}
+
+/** `sdk.AccAddress.String()`: the bech32 `st1…` text bank writes into events and error logs. */
+export function accAddressString(address: Uint8Array): string {
+  return formatBech32Address(address, BECH32_PREFIX.account);
 }

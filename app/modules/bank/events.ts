@@ -1,7 +1,9 @@
 /**
  * Events of the bank keeper (SDK v0.47 `x/bank/types/events.go`, `keeper/send.go`): legacy events
- * with the reference's type names, attribute keys and attribute order. Amounts are `Coins.String()`
- * ("10wei,5stos"; "" for no coins), addresses bech32 `st1…`.
+ * with the reference's type names, attribute keys and attribute order. Each builder takes its
+ * attributes by wire key (`transferEvent({ recipient, sender, amount })`), so two swapped strings no
+ * longer compile into a wrong event; the builder, not the caller, fixes the order on the wire.
+ * Amounts are `Coins.String()` ("10wei,5stos"; "" for no coins), addresses bech32 `st1…`.
  */
 import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { legacyEvent } from "../../baseapp/events.js";
@@ -15,25 +17,29 @@ export const EVENT_TYPE = {
   burn: "burn",
 } as const;
 
-export const coinSpentEvent = (spender: string, amount: string): Event =>
-  legacyEvent(EVENT_TYPE.coinSpent, [["spender", spender], ["amount", amount]]);
+/** `coin_spent`: spender, amount. */
+export const coinSpentEvent = (a: { spender: string; amount: string }): Event =>
+  legacyEvent(EVENT_TYPE.coinSpent, { spender: a.spender, amount: a.amount });
 
-export const coinReceivedEvent = (receiver: string, amount: string): Event =>
-  legacyEvent(EVENT_TYPE.coinReceived, [["receiver", receiver], ["amount", amount]]);
+/** `coin_received`: receiver, amount. */
+export const coinReceivedEvent = (a: { receiver: string; amount: string }): Event =>
+  legacyEvent(EVENT_TYPE.coinReceived, { receiver: a.receiver, amount: a.amount });
 
 /** `SendCoins`' transfer event: recipient, sender, amount. */
-export const transferEvent = (recipient: string, sender: string, amount: string): Event =>
-  legacyEvent(EVENT_TYPE.transfer, [["recipient", recipient], ["sender", sender], ["amount", amount]]);
+export const transferEvent = (a: { recipient: string; sender: string; amount: string }): Event =>
+  legacyEvent(EVENT_TYPE.transfer, { recipient: a.recipient, sender: a.sender, amount: a.amount });
 
 /** `InputOutputCoins`' per-output transfer event: recipient and amount only (no sender). */
-export const outputTransferEvent = (recipient: string, amount: string): Event =>
-  legacyEvent(EVENT_TYPE.transfer, [["recipient", recipient], ["amount", amount]]);
+export const outputTransferEvent = (a: { recipient: string; amount: string }): Event =>
+  legacyEvent(EVENT_TYPE.transfer, { recipient: a.recipient, amount: a.amount });
 
 /** The `message` event bank adds with the sender (`SendCoins`, each `InputOutputCoins` input). */
-export const messageSenderEvent = (sender: string): Event => legacyEvent(EVENT_TYPE.message, [["sender", sender]]);
+export const messageSenderEvent = (a: { sender: string }): Event => legacyEvent(EVENT_TYPE.message, { sender: a.sender });
 
-export const coinbaseEvent = (minter: string, amount: string): Event =>
-  legacyEvent(EVENT_TYPE.coinbase, [["minter", minter], ["amount", amount]]);
+/** `MintCoins`: minter (the module account), amount. */
+export const coinbaseEvent = (a: { minter: string; amount: string }): Event =>
+  legacyEvent(EVENT_TYPE.coinbase, { minter: a.minter, amount: a.amount });
 
-export const burnEvent = (burner: string, amount: string): Event =>
-  legacyEvent(EVENT_TYPE.burn, [["burner", burner], ["amount", amount]]);
+/** `BurnCoins`: burner (the module account), amount. */
+export const burnEvent = (a: { burner: string; amount: string }): Event =>
+  legacyEvent(EVENT_TYPE.burn, { burner: a.burner, amount: a.amount });

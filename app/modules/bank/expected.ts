@@ -34,3 +34,12 @@ export interface AccountKeeperForBank<A extends BankAccountView = BankAccountVie
   /** Created and stored on first use; undefined for a name without module permissions. */
   getModuleAccount(ctx: WriteContext, name: string): A | undefined;
 }
+
+/** The one account read spendable-coin math makes (SDK `LockedCoins` loads the account: metered gas). */
+export type AccountReaderForBank<A extends BankAccountView = BankAccountView> = Pick<AccountKeeperForBank<A>, "getAccount">;
+
+/** What moving coins between accounts needs: that read, and creating a recipient's account on first receipt. */
+export type AccountWriterForBank<A extends BankAccountView = BankAccountView> = Pick<
+  AccountKeeperForBank<A>,
+  "getAccount" | "hasAccount" | "newAccountWithAddress" | "setAccount"
+>;

@@ -18,7 +18,7 @@ import { updateParamsRoute } from "./msgs/updateParams.js";
 import { bankQueryHandlers } from "./queries.js";
 
 export { BankKeeper } from "./keeper.js";
-export type { InputOutput } from "./send.js";
+export type { InputOutput } from "./logic/inputsOutputs.js";
 export type { AccountKeeperForBank, BankAccountView, BankContext, WriteContext } from "./expected.js";
 export { type BankParams, DEFAULT_BANK_PARAMS, type SendEnabled } from "./params.js";
 export { type BankGenesis, parseBankGenesis } from "./genesis.js";

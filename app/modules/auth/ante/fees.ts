@@ -8,11 +8,11 @@ import {
   ErrUnknownAddress,
   TxError,
 } from "../../../baseapp/errors.js";
-import { legacyEvent } from "../../../baseapp/events.js";
 import { type Coin, Coins, type DecCoins, validateCoinList } from "../../../math/coins.js";
 import { parseCoinsNormalized } from "../../../math/coinParse.js";
 import { Dec } from "../../../math/dec.js";
 import type { AccountKeeper } from "../keeper.js";
+import { txFeeEvent } from "./events.js";
 import type { AnteBankKeeper } from "./expected.js";
 import { coinsString, type AnteTxView } from "./txView.js";
 
@@ -95,7 +95,7 @@ export function deductFee(
       throw e;
     }
   }
-  ctx.emit(legacyEvent("tx", [["fee", fee.toString()], ["fee_payer", payerText]]));
+  ctx.emit(txFeeEvent({ fee: fee.toString(), fee_payer: payerText }));
 }
 
 /**

@@ -10,8 +10,8 @@ import {
   ErrWrongSequence,
   type TxError,
 } from "../../../baseapp/errors.js";
-import { legacyEvent } from "../../../baseapp/events.js";
 import { equalBytes } from "../../../store/bytes.js";
+import { txAccSeqEvent, txSignatureEvent } from "./events.js";
 import { sha256 } from "../../../crypto/hash.js";
 import type { AccountKeeper } from "../keeper.js";
 import { withPubKey, withSequence, type Account } from "../account.js";
@@ -65,8 +65,8 @@ export function setPubKeys(ctx: Context, view: AnteTxView, simulate: boolean, ac
     accounts.setAccount(ctx, withPubKey(acc, pk.any));
   });
   view.slots.forEach((slot, i) => {
-    ctx.emit(legacyEvent("tx", [["acc_seq", `${view.signerStrings[i]}/${slot.sequence}`]]));
-    ctx.emit(legacyEvent("tx", [["signature", Buffer.from(slot.signature).toString("base64")]]));
+    ctx.emit(txAccSeqEvent({ acc_seq: `${view.signerStrings[i]}/${slot.sequence}` }));
+    ctx.emit(txSignatureEvent({ signature: Buffer.from(slot.signature).toString("base64") }));
   });
 }
 

@@ -1,6 +1,6 @@
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import type { DecodedTx } from "../../../baseapp/tx/decodedTx.js";
-import { ErrInvalidAddress, ErrTxDecode, internalError } from "../../../baseapp/errors.js";
+import { ErrInvalidAddress, ErrTxDecode, plainError } from "../../../baseapp/errors.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../../crypto/address.js";
 import { unmarshalIntText } from "../../../math/int.js";
 import { parsePubKey, type SignerPubKey } from "./pubKeys.js";
@@ -37,7 +37,7 @@ export interface AnteTxView {
 
 export function anteTxView(tx: DecodedTx): AnteTxView {
   const fee = tx.authInfo.fee;
-  if (!fee) throw internalError("missing fee");
+  if (!fee) throw plainError("missing fee");
   const seen = new Set<string>();
   const signers: Uint8Array[] = [];
   const signerStrings: string[] = [];

@@ -3,10 +3,11 @@
  * the module authority (gov) replaces all auth params.
  */
 import { MsgUpdateParams } from "cosmjs-types/cosmos/auth/v1beta1/tx";
+import { addressTxError } from "../../../baseapp/addressErrors.js";
+import { ErrGovInvalidSigner, plainError } from "../../../baseapp/errors.js";
 import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { MsgUpdateParamsSchema } from "../../../codec/cosmos/auth/v1beta1/tx_pb.js";
 import { BECH32_PREFIX, parseBech32Address } from "../../../crypto/address.js";
-import { ErrGovInvalidSigner, addressTxError, plainError } from "../errors.js";
 import type { AccountKeeper } from "../keeper.js";
 import { type AuthParams, authParamsFromProto, validateAuthParams } from "../params.js";
 

@@ -9,7 +9,7 @@ import { ErrMultipleSenders, ErrNoInputs, ErrNoOutputs } from "../errors.js";
 import type { BankKeeper } from "../keeper.js";
 import { MsgMultiSendSchema } from "../../../codec/cosmos/bank/v1beta1/tx_pb.js";
 import { type MsgCoin, msgCoinsFromProto, msgCoinsIsAllPositive, msgCoinsIsValid, msgCoinsString, toCoins } from "../logic/msgCoins.js";
-import { type InputOutput, validateInputsOutputs } from "../send.js";
+import { type InputOutput, validateInputsOutputs } from "../logic/inputsOutputs.js";
 
 export const MSG_MULTI_SEND_TYPE_URL = "/cosmos.bank.v1beta1.MsgMultiSend";
 const RESPONSE_TYPE_URL = "/cosmos.bank.v1beta1.MsgMultiSendResponse";

@@ -3,11 +3,10 @@
  * flags (`send_enabled`) and removes others (`use_default_for`).
  */
 import { MsgSetSendEnabled } from "cosmjs-types/cosmos/bank/v1beta1/tx";
-import { ErrInvalidAddress, ErrInvalidRequest } from "../../../baseapp/errors.js";
+import { ErrGovInvalidSigner, ErrInvalidAddress, ErrInvalidRequest } from "../../../baseapp/errors.js";
 import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { isValidDenom } from "../../../math/coins.js";
 import { accAddressProblem, signerAddress } from "../addresses.js";
-import { ErrGovInvalidSigner } from "../errors.js";
 import type { BankKeeper } from "../keeper.js";
 import { goQuote } from "../logic/goQuote.js";
 import { validateSendEnabled } from "../params.js";

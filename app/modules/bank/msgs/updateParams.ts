@@ -3,9 +3,9 @@
  * ValidateBasic only validates the params (the reference does not check the authority address there).
  */
 import { MsgUpdateParams } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { ErrGovInvalidSigner, plainError } from "../../../baseapp/errors.js";
 import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { signerAddress } from "../addresses.js";
-import { ErrGovInvalidSigner, plainError } from "../errors.js";
 import type { BankKeeper } from "../keeper.js";
 import { MsgUpdateParamsSchema } from "../../../codec/cosmos/bank/v1beta1/tx_pb.js";
 import { type BankParams, validateBankParams } from "../params.js";

@@ -1,0 +1,17 @@
+/**
+ * Address parse failures as a tx result shows them (SDK `sdk.AccAddressFromBech32` and friends): the
+ * SDK wraps an empty or over-long payload in `ErrUnknownAddress` (sdk/9) and returns every other
+ * refusal (bad checksum, wrong prefix, …) as a plain Go error (undefined/1). Apart from errors.ts because
+ * it needs app/crypto.
+ */
+import { AddressError } from "../crypto/address.js";
+import { ErrUnknownAddress, type TxError, plainError } from "./errors.js";
+
+/**
+ * The TxError for an address parse failure.
+ * @throws `e` itself when it is not an `AddressError` (a bug, not a bad address).
+ */
+export function addressTxError(e: unknown): TxError {
+  if (e instanceof AddressError) return e.sdkCode === 9 ? ErrUnknownAddress.wrap(e.message) : plainError(e.message);
+  throw e;
+}
