@@ -2,6 +2,7 @@
 import { Coins, coin } from "../../../math/coins.js";
 import { Dec } from "../../../math/dec.js";
 import { checkInt } from "../../../math/int.js";
+import { totalNozSupply } from "../../register/logic/ozone.js";
 import type {
   DistributionResult,
   RewardCredit,
@@ -20,7 +21,7 @@ import {
   withReferencePanics,
 } from "./errors.js";
 import { metaNodePayee } from "./metaNodePayee.js";
-import { totalNozSupply, trafficReward } from "./trafficReward.js";
+import { trafficReward } from "./trafficReward.js";
 import { selectMiningValve, splitByValve } from "./valves.js";
 
 const FN = "distributeEpochReward";

@@ -74,13 +74,19 @@ export class ReferencePanicError extends PotLogicError {
   }
 }
 
-/** A Dec division by zero (Go: "division by zero" panic). `divisor` names the zero quantity. */
+/**
+ * A Dec division by zero (Go: "division by zero" panic). `divisor` names the zero quantity; `cause` is
+ * the math layer's DivisionByZeroError when mapped by withReferencePanics (its message, which names
+ * the register formula and divisor, is kept).
+ */
 export class ZeroDivisorError extends ReferencePanicError {
   constructor(
     readonly where: string,
     readonly divisor: string,
+    cause?: unknown,
   ) {
-    super(`${where}: ${divisor} is zero (the reference panics on this division)`);
+    super(`${where}: ${divisor} is zero (the reference panics on this division)${cause instanceof Error ? `: ${cause.message}` : ""}`);
+    if (cause !== undefined) this.cause = cause;
   }
 }
 
@@ -130,14 +136,16 @@ export class InvalidCoinError extends ReferencePanicError {
 
 /**
  * Runs `fn`, turning the math layer's panic-equivalents (Dec division by zero, Int/Dec overflow) into
- * the errors above so callers only ever see PotLogicError subclasses for reference panics. Coin errors
- * only arise from invalid denoms here (amounts are checked before coins are built).
+ * the errors above so callers only ever see PotLogicError subclasses for reference panics. This is
+ * pot's boundary for the register formulas it calls (register/logic/ozone.ts, suspension.ts), which
+ * throw the math layer's errors. Coin errors only arise from invalid denoms here (amounts are checked
+ * before coins are built).
  */
 export function withReferencePanics<T>(where: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof DivisionByZeroError) throw new ZeroDivisorError(where, "a Dec divisor");
+    if (e instanceof DivisionByZeroError) throw new ZeroDivisorError(where, "a Dec divisor", e);
     if (e instanceof DecOverflowError || e instanceof IntOverflowError) throw new ArithmeticOverflowError(where, e);
     if (e instanceof InvalidCoinsError || e instanceof InvalidDenomError) throw new InvalidCoinError(where, e);
     throw e;

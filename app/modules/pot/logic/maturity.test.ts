@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Coins, coin } from "../../../math/coins.js";
+import { Coins, InvalidDenomError, coin } from "../../../math/coins.js";
 import { MATURE_COUNT_PER_BLOCK, matureRewards, type ImmatureEpochRecords, type StoredIndividualReward } from "./maturity.js";
 
 const wei = (n: bigint): Coins => Coins.of(coin("wei", n));
@@ -183,6 +183,21 @@ describe("slashing debt at maturity (spec-register §5.8)", () => {
     const out = run(3n, 2n, [{ epoch: 3n, records: [other] }], () => 99n);
     expect(out.slashingDebtWrites).toEqual([]);
     expect(out.epochs[0]?.records[0]?.matured.toString()).toBe("5ustos");
+  });
+
+  // register's deductSlashing tests the denom only after "debt ≤ 0" and "coins empty" (spec-register §5.8),
+  // so an invalid reward_denom (unvalidated params) fails maturity only once a debt meets a reward.
+  it("an invalid reward_denom throws InvalidDenomError only when a debt is to be deducted", () => {
+    const input = (debt: bigint) => ({
+      lastDistributedEpoch: 3n,
+      maturedEpoch: 2n,
+      matureEpochParam: 1n,
+      rewardDenom: "1x",
+      epochsWithRecords: [{ epoch: 3n, records: [rec("A", 5n)] }],
+      slashingDebtOf: () => debt,
+    });
+    expect(matureRewards(input(0n)).maturedEpoch).toBe(3n);
+    expect(() => matureRewards(input(1n))).toThrow(InvalidDenomError);
   });
 
   it("an empty record is processed, counted and listed (the reference writes both totals)", () => {

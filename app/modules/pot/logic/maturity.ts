@@ -1,7 +1,7 @@
 // The EndBlock maturity step `RewardMatureAndSubSlashing` (spec-pot §6.2), as a pure function over an
 // ordered index of the immature IndividualReward records (key 0x03 ‖ epochStr ‖ "_" ‖ addr).
 import { Coins } from "../../../math/coins.js";
-import { deductSlashing } from "./slashing.js";
+import { deductSlashing } from "../../register/logic/slashing.js";
 
 /** The reference's MatureCountPerBlock: the newest epoch matures at most this many records per call. */
 export const MATURE_COUNT_PER_BLOCK = 100;
@@ -96,7 +96,9 @@ class WalletLedger {
  * - slashing debt is deducted from `reward_denom` per record, in order, debts carrying across epochs.
  * Deviation (non-consensus): the reference also calls FundCommunityPool with empty coins for epochs
  * without records (empty bank events in EndBlock); those epochs are not visited here.
- * @throws RangeError if `epochsWithRecords` is not strictly ascending (a bug in the caller's index)
+ * @throws RangeError if `epochsWithRecords` is not strictly ascending (a bug in the caller's index);
+ *   InvalidDenomError (register's deductSlashing, where Go panics) if `rewardDenom` is invalid and a
+ *   wallet with a positive debt has a non-empty record
  */
 export function matureRewards(input: MaturityInput): MaturityResult {
   const initializedMaturedEpoch = input.maturedEpoch === 0n;
@@ -134,9 +136,9 @@ export function matureRewards(input: MaturityInput): MaturityResult {
       const wallet = record.walletAddress;
       const debt = debts.get(wallet) ?? input.slashingDebtOf(wallet);
       const deduction = deductSlashing(debt, amount, input.rewardDenom);
-      if (deduction.newDebt !== undefined) {
+      if (deduction.storeDebt) {
         if (!debts.has(wallet)) debtWriteOrder.push(wallet);
-        debts.set(wallet, deduction.newDebt);
+        debts.set(wallet, deduction.debtAfter);
       }
       slashed = slashed.add(deduction.deducted);
       mature.add(wallet, deduction.remaining);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { Coins, coin } from "../../../math/coins.js";
 import { Dec } from "../../../math/dec.js";
 import { digits } from "./distribution.vectors.js";
-import { ZeroDivisorError } from "./errors.js";
+import { ArithmeticOverflowError, ReferencePanicError, ZeroDivisorError } from "./errors.js";
 import { TV4, TV5 } from "./maturity.vectors.js";
-import { deductSlashing, isToBeSuspended, ozoneAfterDepositDecrease, slashResourceNode, slashingTokenAmount } from "./slashing.js";
-import { totalNozSupply, trafficReward } from "./trafficReward.js";
+import { slashResourceNode, slashingTokenAmount } from "./slashing.js";
+import { trafficReward } from "./trafficReward.js";
 
 const big = (s: string): bigint => BigInt(digits(s));
 const E18 = 10n ** 18n;
@@ -58,10 +57,10 @@ describe("TV5 (§11.5): suspension through slashing", () => {
     expect([out.nodeSuspended, out.nodeEffectiveTokens]).toEqual([true, 0n]);
   });
 
-  it("a following report with Y = 100 000 gives R = 2 099 999 836 665.512703884197746394; total noz 7e12", () => {
+  // Total noz after the suspension (TV5.totalNozAfter, 7e12) is register's formula: register/logic/ozone.test.ts.
+  it("a following report with Y = 100 000 gives R = 2 099 999 836 665.512703884197746394", () => {
     const r = trafficReward(out.effectiveTotalDeposit, 20n * E18, out.remainingOzoneLimit, big(TV5.nextReportY));
     expect(r.toString()).toBe(Dec.parse(digits(TV5.nextReportR)).toString());
-    expect(totalNozSupply(out.effectiveTotalDeposit, RATE)).toBe(big(TV5.totalNozAfter));
   });
 
   it("comparison: 10^18 noz on the un-suspended state", () => {
@@ -71,16 +70,9 @@ describe("TV5 (§11.5): suspension through slashing", () => {
   });
 });
 
-describe("suspension decision (§4.4 step 5)", () => {
-  it.each([
-    { name: "not suspended + suspend → shrink", node: false, msg: true, want: true },
-    { name: "already suspended + suspend → nothing", node: true, msg: true, want: false },
-    { name: "suspended + unsuspend → flag cleared only", node: true, msg: false, want: false },
-    { name: "not suspended + unsuspend → nothing", node: false, msg: false, want: false },
-  ])("$name", ({ node, msg, want }) => {
-    expect(isToBeSuspended(node, msg)).toBe(want);
-  });
-
+// The suspend/unsuspend decision table and the S/Lt decrease are register's
+// (register/logic/suspension.test.ts); here only what pot composes around them.
+describe("suspension inside the slash (§4.4 steps 5, 8)", () => {
   it("unsuspending clears the flag without restoring tokens, S or Lt", () => {
     const out = slashResourceNode({
       ...TV1_AFTER_PREPAY,
@@ -94,46 +86,54 @@ describe("suspension decision (§4.4 step 5)", () => {
   });
 });
 
-describe("ozoneAfterDepositDecrease", () => {
-  it("S before = 0: Lt unchanged and the (zero) rate is not used", () => {
-    expect(ozoneAfterDepositDecrease(0n, 77n, 0n, Dec.ZERO)).toEqual({ effectiveTotalDeposit: 0n, remainingOzoneLimit: 77n });
-  });
-
-  it("Lt − deposit/rate is truncated toward zero (1.5 noz removed from 10 → 8)", () => {
-    expect(ozoneAfterDepositDecrease(100n, 10n, 3n, Dec.fromInt(2n))).toEqual({ effectiveTotalDeposit: 97n, remainingOzoneLimit: 8n });
-  });
-
-  it("zero rate with S ≠ 0 → ZeroDivisorError", () => {
-    expect(() => ozoneAfterDepositDecrease(1n, 1n, 1n, Dec.ZERO)).toThrow(ZeroDivisorError);
+describe("spec-register §11 R6 setup: the debt of a slash on state P (S 8e18, Pt 20e18, Lt 2 285 714 285 715)", () => {
+  it.each([
+    { name: "(a) Y = 10 000", y: 10_000n, debt: 122_499_999_464n },
+    { name: "(b) Y = 100 000 000 000", y: 100_000_000_000n, debt: 1_173_652_694_610_427_050n },
+  ])("$name", ({ y, debt }) => {
+    const out = slashResourceNode({
+      ...TV1_AFTER_PREPAY,
+      nodeSuspended: false,
+      nodeEffectiveTokens: E18,
+      currentDebt: 0n,
+      slashingNoz: y,
+      suspend: false,
+    });
+    expect([out.slashTokens, out.newDebt]).toEqual([debt, debt]);
   });
 });
 
-describe("slashingTokenAmount errors", () => {
+// Pot's boundary: register's formulas throw the math layer's errors; pot callers see ReferencePanicError
+// subclasses (sdk 111222), as the reference's tx result shows for a Go panic.
+describe("slashResourceNode errors", () => {
+  const suspendOnZeroRate = () =>
+    slashResourceNode({
+      ...TV1_AFTER_PREPAY,
+      depositNozRate: Dec.ZERO,
+      nodeSuspended: false,
+      nodeEffectiveTokens: E18,
+      currentDebt: 0n,
+      slashingNoz: 0n,
+      suspend: true,
+    });
+
+  it("suspension with S ≠ 0 and a zero rate → ZeroDivisorError (sdk 111222) naming register's Decrease", () => {
+    expect(suspendOnZeroRate).toThrow(ZeroDivisorError);
+    expect(suspendOnZeroRate).toThrow(/slashResourceNode: .*decreaseOzoneLimit: deposit→noz rate is zero/);
+    expect(suspendOnZeroRate).toThrow(expect.objectContaining({ codespace: "sdk", code: 111222 }));
+  });
+
+  it("a zero rate is harmless without a suspension", () => {
+    expect(slashResourceNode({ ...TV1_AFTER_PREPAY, depositNozRate: Dec.ZERO, nodeSuspended: true, nodeEffectiveTokens: 0n, currentDebt: 0n, slashingNoz: 0n, suspend: true }).newDebt).toBe(0n);
+  });
+
+  it("a debt beyond 256 bits → ArithmeticOverflowError", () => {
+    const run = () => slashResourceNode({ ...TV1_AFTER_PREPAY, nodeSuspended: false, nodeEffectiveTokens: E18, currentDebt: 2n ** 256n - 1n, slashingNoz: 1n, suspend: false });
+    expect(run).toThrow(ArithmeticOverflowError);
+    expect(run).toThrow(ReferencePanicError);
+  });
+
   it("Lt = 0 and slashing = 0 → division by zero, as the reference panics", () => {
     expect(() => slashingTokenAmount(E18, 0n, 0n, 0n)).toThrow(ZeroDivisorError);
-  });
-});
-
-describe("deductSlashing (spec-register §5.8)", () => {
-  const wei = (n: bigint) => Coins.of(coin("wei", n));
-  it.each([
-    { name: "no debt", debt: 0n, coins: wei(10n), remaining: "10wei", deducted: "", newDebt: undefined },
-    { name: "negative debt", debt: -3n, coins: wei(10n), remaining: "10wei", deducted: "", newDebt: undefined },
-    { name: "empty coins", debt: 5n, coins: Coins.EMPTY, remaining: "", deducted: "", newDebt: undefined },
-    { name: "no coin of the denom", debt: 5n, coins: Coins.of(coin("ustos", 9n)), remaining: "9ustos", deducted: "", newDebt: undefined },
-    { name: "debt smaller", debt: 4n, coins: wei(10n), remaining: "6wei", deducted: "4wei", newDebt: 0n },
-    { name: "debt equal", debt: 10n, coins: wei(10n), remaining: "", deducted: "10wei", newDebt: 0n },
-    { name: "debt larger", debt: 15n, coins: wei(10n), remaining: "", deducted: "10wei", newDebt: 5n },
-    {
-      name: "other denoms untouched",
-      debt: 15n,
-      coins: Coins.of(coin("ustos", 3n), coin("wei", 10n)),
-      remaining: "3ustos",
-      deducted: "10wei",
-      newDebt: 5n,
-    },
-  ])("$name", ({ debt, coins, remaining, deducted, newDebt }) => {
-    const out = deductSlashing(debt, coins, "wei");
-    expect([out.remaining.toString(), out.deducted.toString(), out.newDebt]).toEqual([remaining, deducted, newDebt]);
   });
 });

@@ -18,11 +18,3 @@ export function trafficReward(s: bigint, pt: bigint, lt: bigint, y: bigint): Dec
   return Dec.fromInt(s).add(Dec.fromInt(pt)).mul(Dec.fromInt(y)).quo(denominator);
 }
 
-/**
- * Total noz supply `trunc(quo(toDec(S), rate))` (spec-pot §5.3 step 2, the reference's NozSupply).
- * @throws ZeroDivisorError when the deposit→noz rate is zero (the reference panics)
- */
-export function totalNozSupply(s: bigint, depositNozRate: Dec): bigint {
-  if (depositNozRate.isZero()) throw new ZeroDivisorError("totalNozSupply", "deposit→noz rate");
-  return Dec.fromInt(s).quo(depositNozRate).truncateInt();
-}

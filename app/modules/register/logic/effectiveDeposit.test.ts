@@ -37,7 +37,9 @@ describe("MsgUpdateEffectiveDeposit arithmetic", () => {
       want: { unsuspended: false, delta: 0n, ozone: P, change: 0n } },
   ])("$name", ({ ozone, node, eff, want }) => {
     const r = updateEffectiveDeposit(ozone, node, 0n, eff, RATE);
-    expect(r).toEqual({ effectiveTokens: eff, suspend: false, unsuspended: want.unsuspended, delta: want.delta, ozone: want.ozone, ozoneLimitChange: want.change });
+    const moved = want.ozone.s !== ozone.s;
+    const ozoneAction = !moved ? undefined : { op: want.delta > 0n ? "increase" : "decrease", amount: want.delta > 0n ? want.delta : -want.delta };
+    expect(r).toEqual({ effectiveTokens: eff, suspend: false, unsuspended: want.unsuspended, delta: want.delta, ozone: want.ozone, ozoneLimitChange: want.change, ozoneAction });
   });
 
   it("R3 step 5: more than tokens − unbonding → insufficient balance (E 17 inside E 55)", () => {

@@ -35,6 +35,8 @@ export interface EffectiveDepositUpdate {
   readonly ozone: OzoneLimitState;
   /** trunc(|Δ| / rate) when S/Lt moved, else 0 (the reference does not report it). */
   readonly ozoneLimitChange: bigint;
+  /** The register procedure the keeper runs on the stored S/Lt (none: nothing is written). */
+  readonly ozoneAction: { readonly op: "increase" | "decrease"; readonly amount: bigint } | undefined;
 }
 
 /**
@@ -58,10 +60,17 @@ export function updateEffectiveDeposit(
   const unsuspended = node.suspend && node.effectiveTokens === 0n && effectiveTokens > 0n;
   const delta = effectiveTokens - node.effectiveTokens;
   let moved = { s: ozone.s, lt: ozone.lt, ozoneLimitChange: 0n };
-  if (delta < 0n && isUnbondable(ozone.lt, -delta, rate)) moved = decreaseOzoneLimit(ozone, -delta, rate);
-  if (delta > 0n) moved = increaseOzoneLimit(ozone, delta, rate);
+  let ozoneAction: EffectiveDepositUpdate["ozoneAction"];
+  if (delta < 0n && isUnbondable(ozone.lt, -delta, rate)) {
+    moved = decreaseOzoneLimit(ozone, -delta, rate);
+    ozoneAction = { op: "decrease", amount: -delta };
+  }
+  if (delta > 0n) {
+    moved = increaseOzoneLimit(ozone, delta, rate);
+    ozoneAction = { op: "increase", amount: delta };
+  }
   return {
     effectiveTokens, suspend: false, unsuspended, delta,
-    ozone: { s: moved.s, lt: moved.lt }, ozoneLimitChange: moved.ozoneLimitChange,
+    ozone: { s: moved.s, lt: moved.lt }, ozoneLimitChange: moved.ozoneLimitChange, ozoneAction,
   };
 }

@@ -55,15 +55,62 @@ describe("spec-register vectors: IsUnbondable, price, supply", () => {
     expect(nozPrice(69_300n * STOS, 0n, 69_300_000_000_000_000n).toString()).toBe("1000000.000000000000000000");
   });
   it("R10: total supply moves with S although Lt stays 0; the price has no value", () => {
-    expect(nozSupply(5n * STOS, 0n, RATE)).toEqual({ remaining: 0n, total: 5_000_000_000_000n });
-    expect(() => nozPrice(5n * STOS, STOS, 0n)).toThrow(DivisionByZeroError);
+    expect(nozSupply(5n * STOS, 0n, RATE)).toEqual({ remaining: 0n, total: 5_000_000_000_000n }); // price: see the zero-divisor table
   });
-  it("a zero rate divides by zero", () => {
-    expect(() => increaseOzoneLimit(P, STOS, Dec.ZERO)).toThrow(DivisionByZeroError);
-    expect(() => isUnbondable(1n, 1n, Dec.ZERO)).toThrow(DivisionByZeroError);
+  it("R5 step 1 / spec-pot TV5: suspending RES1 (eff 1 STOS) on state P; total noz then 7e12", () => {
+    expect(decreaseOzoneLimit(P, STOS, RATE)).toEqual({ s: 7n * STOS, lt: 1_285_714_285_715n, ozoneLimitChange: 1_000_000_000_000n });
+    expect(totalNozSupply(7n * STOS, RATE)).toBe(7_000_000_000_000n);
+  });
+});
+
+// spec-sds §11.1 TV A (genesis S = 8e18, Pt = 0, Lt = 8e12, rate 1e6) and spec-pot §11.1 TV1 (the same S):
+// the price and supply after each prepay; the prepay arithmetic itself is tested in sds/logic/prepay.test.ts.
+describe("spec-sds TV A / spec-pot TV1: NozPrice and NozSupply", () => {
+  const S = 8n * STOS;
+  it.each([
+    { name: "A0 genesis", pt: 0n, lt: 8_000_000_000_000n, price: "1000000.000000000000000000" },
+    { name: "after A1 (20 STOS)", pt: 20n * STOS, lt: 2_285_714_285_715n, price: "12249999.999996171875000001" },
+    { name: "after A2 (10 STOS)", pt: 30n * STOS, lt: 1_684_210_526_317n, price: "22562499.999983783203125012" },
+  ])("$name", ({ pt, lt, price }) => {
+    expect(nozPrice(S, pt, lt).toString()).toBe(price);
+    expect(nozSupply(S, lt, RATE)).toEqual({ remaining: lt, total: 8_000_000_000_000n });
+  });
+  it("spec-pot §5.3 step 2 (TV1): trunc(8e18 / 1e6) = 8 000 000 000 000", () => {
+    expect(totalNozSupply(S, RATE)).toBe(8_000_000_000_000n);
+  });
+});
+
+describe("edges", () => {
+  it("totalNozSupply truncates with a fractional quotient: 10 / 3 = 3", () => {
+    expect(totalNozSupply(10n, Dec.fromInt(3n))).toBe(3n);
+  });
+  it("Decrease truncates Lt − Δ/rate toward zero: 1.5 noz removed from 10 → 8, reported 1", () => {
+    expect(decreaseOzoneLimit({ s: 100n, lt: 10n }, 3n, Dec.fromInt(2n))).toEqual({ s: 97n, lt: 8n, ozoneLimitChange: 1n });
+  });
+  it("S before = 0: Lt unchanged and the (zero) rate is not used", () => {
+    expect(decreaseOzoneLimit({ s: 0n, lt: 77n }, 0n, Dec.ZERO)).toEqual({ s: 0n, lt: 77n, ozoneLimitChange: 0n });
+    expect(increaseOzoneLimit({ s: 0n, lt: 77n }, 5n, Dec.ZERO)).toEqual({ s: 5n, lt: 77n, ozoneLimitChange: 0n });
   });
   it("Decrease may leave a negative S or Lt (stored as is)", () => {
     expect(decreaseOzoneLimit({ s: STOS, lt: 10n }, 2n * STOS, RATE)).toEqual({ s: -STOS, lt: -1_999_999_999_990n, ozoneLimitChange: 2_000_000_000_000n });
+  });
+});
+
+// The one error contract: a zero divisor throws the math layer's DivisionByZeroError (Go panics), its
+// message naming the function; pot maps it to ZeroDivisorError (sdk 111222) at its boundary.
+describe("zero divisors → DivisionByZeroError", () => {
+  it.each([
+    { name: "increaseOzoneLimit, S ≠ 0, rate 0", run: () => increaseOzoneLimit(P, STOS, Dec.ZERO), fn: /increaseOzoneLimit: deposit→noz rate is zero/ },
+    { name: "decreaseOzoneLimit, S ≠ 0, rate 0", run: () => decreaseOzoneLimit({ s: 1n, lt: 1n }, 1n, Dec.ZERO), fn: /decreaseOzoneLimit: deposit→noz rate is zero/ },
+    { name: "isUnbondable, rate 0", run: () => isUnbondable(1n, 1n, Dec.ZERO), fn: /isUnbondable: deposit→noz rate is zero/ },
+    { name: "totalNozSupply, rate 0", run: () => totalNozSupply(1n, Dec.ZERO), fn: /totalNozSupply: deposit→noz rate is zero/ },
+    { name: "totalNozSupply, rate 0 and S = 0", run: () => totalNozSupply(0n, Dec.ZERO), fn: /totalNozSupply/ },
+    { name: "nozSupply, rate 0", run: () => nozSupply(STOS, 0n, Dec.ZERO), fn: /totalNozSupply/ },
+    { name: "nozPrice, Lt = 0 (R10 with Pt = 1 STOS)", run: () => nozPrice(5n * STOS, STOS, 0n), fn: /nozPrice: remaining ozone limit is zero/ },
+    { name: "nozPrice, Lt = 0 and Pt = 0", run: () => nozPrice(8n * STOS, 0n, 0n), fn: /nozPrice/ },
+  ])("$name", ({ run, fn }) => {
+    expect(run).toThrow(DivisionByZeroError);
+    expect(run).toThrow(fn);
   });
 });
 
