@@ -1,3 +1,4 @@
+import type { DescMessage } from "@bufbuild/protobuf";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { Event, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { BranchMultiStore, MultiStore, MultiStoreReader, StoreKind, StoreName } from "../store/types.js";
@@ -32,8 +33,18 @@ export interface ModuleHooks {
   readonly stores?: readonly StoreRegistration[];
   /** Message routes by type URL. */
   readonly msgs?: readonly MsgRoute[];
+  /**
+   * Message types an Any inside this module's messages may name (e.g. the node public keys of register
+   * messages): the tx decoder resolves them, as the SDK's interface registry does.
+   */
+  readonly anyTypes?: readonly DescMessage[];
   /** gRPC query methods by full path ("/cosmos.bank.v1beta1.Query/Balance"). */
   readonly queries?: Readonly<Record<string, QueryHandler>>;
+  /**
+   * The module's invariants by name (SDK `RegisterInvariants`): each returns a description of what is
+   * broken, or undefined. Tests check them after every block; crisis will expose them on chain.
+   */
+  readonly invariants?: Readonly<Record<string, (ctx: ReadContext) => string | undefined>>;
   /** Apply this module's part of genesis `app_state` (already parsed JSON, `undefined` if absent). */
   initGenesis?(ctx: Context, genesis: unknown): readonly ValidatorUpdate[] | void;
   /** The inverse of initGenesis: this module's `app_state` JSON. */

@@ -11,7 +11,10 @@ import { SignatureCache } from "../modules/auth/ante/sigCache.js";
 import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
+import { createDistributionModule } from "../modules/distribution/index.js";
+import { createRegisterModule, type EndBlockProblem } from "../modules/register/index.js";
 import type { CommitMultiStore } from "../store/types.js";
+import { INVARIANTS_PATH, invariantsHandler } from "./invariants.js";
 
 export const APP_NAME = "stratos-ts";
 export const APP_VERSION = "0.1.0";
@@ -32,6 +35,13 @@ export interface StratosAppOptions {
    * the machine has cores to spare beside CometBFT; see docs/performance.md.
    */
   readonly checkTxVerifyWorkers?: number;
+  /**
+   * Replay the reference's security quirks in register (spec-register §10 items 1–4): only for
+   * re-executing `stratos-1` history. Consensus-relevant: every validator of a network must agree.
+   */
+  readonly referenceQuirks?: boolean;
+  /** EndBlock failures the reference swallows (e.g. an unbonding payout that cannot be made). */
+  readonly onEndBlockProblem?: (module: string, problem: EndBlockProblem) => void;
 }
 
 export interface StratosAppParts {
@@ -39,6 +49,13 @@ export interface StratosAppParts {
   readonly store: CommitMultiStore;
   readonly queries: QueryRouter;
   readonly signatureCache: SignatureCache;
+  /** The keepers, for tests and tools that inspect state in-process. */
+  readonly keepers: {
+    readonly auth: ReturnType<typeof createAuthModule>["keeper"];
+    readonly bank: ReturnType<typeof createBankModule>["keeper"];
+    readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
+    readonly register: ReturnType<typeof createRegisterModule>["keeper"];
+  };
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
 }
@@ -51,11 +68,21 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const extra = options.extraModules ?? [];
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
+  const distribution = createDistributionModule(bank.keeper);
+  const register = createRegisterModule({
+    bank: bank.keeper,
+    accounts: auth.keeper,
+    communityPool: distribution.keeper,
+    authority: auth.keeper.authority,
+    referenceQuirks: options.referenceQuirks ?? false,
+    onEndBlockProblem: (p) => options.onEndBlockProblem?.("register", p),
+  });
 
+  // spec-chain §8: InitGenesis auth, bank, distribution, …, register; EndBlock …, register, …, auth, bank, distribution.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, ...extra],
-    beginBlock: [auth.module, bank.module, ...extra],
-    endBlock: [auth.module, bank.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, register.module, ...extra],
+    beginBlock: [distribution.module, auth.module, bank.module, register.module, ...extra],
+    endBlock: [register.module, auth.module, bank.module, distribution.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
@@ -65,10 +92,12 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
     for (const route of m.msgs ?? []) router.register(route);
+    for (const schema of m.anyTypes ?? []) router.registerAnyType(schema);
     for (const [path, handler] of Object.entries(m.queries ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       queries.register(path, handler);
     }
   }
+  queries.register(INVARIANTS_PATH, invariantsHandler(all));
   if (options.cometRpc) queries.register(GET_TX_PATH, getTxHandler(cometRpcTxLookup(options.cometRpc)));
 
   const signatureCache = new SignatureCache();
@@ -91,5 +120,6 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     await pool?.close();
     await store.close();
   };
-  return { app, store, queries, signatureCache, close };
+  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper };
+  return { app, store, queries, signatureCache, keepers, close };
 }
