@@ -16,7 +16,12 @@ export function toGoProtoJson<Desc extends DescMessage>(schema: Desc, message: M
 /** gogoproto emits an unset singular message field as `null`; protobuf-es leaves it out. */
 function withNullMessages(schema: DescMessage, json: JsonValue): JsonValue {
   if (json === null || typeof json !== "object" || Array.isArray(json)) return json;
-  // Well-known types have their own JSON forms (Timestamp is a string, Any carries @type).
+  // Go's jsonpb writes an Any's "@type" first; protobuf-es after the packed message's fields.
+  if (schema.typeName === "google.protobuf.Any") {
+    const { ["@type"]: typeUrl, ...fields } = json;
+    return typeUrl === undefined ? json : { "@type": typeUrl, ...fields };
+  }
+  // Other well-known types have their own JSON forms (Timestamp and Duration are strings).
   if (schema.typeName.startsWith("google.protobuf.")) return json;
   const out: { [k: string]: JsonValue } = {};
   for (const field of schema.fields) {

@@ -11,6 +11,7 @@ const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
+                 [--reference-quirks]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
@@ -18,7 +19,9 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         --rpc is this node's CometBFT RPC (GetTx reads CometBFT's tx index through it).
         --minimum-gas-prices is node-local and checked in CheckTx only.
         --checktx-workers N verifies CheckTx signatures on N worker threads (default 0: inline;
-        worth it only with cores to spare beside CometBFT, see docs/performance.md).`;
+        worth it only with cores to spare beside CometBFT, see docs/performance.md).
+        --reference-quirks reproduces the reference's register security holes, only to re-execute
+        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.`;
 
 function parseWorkers(text: string): number {
   const n = Number(text);
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
           "minimum-gas-prices": { type: "string", default: DEFAULT_MIN_GAS_PRICES },
           "checktx-workers": { type: "string", default: "0" },
           "log-level": { type: "string", default: "info" },
+          "reference-quirks": { type: "boolean", default: false },
         },
         strict: true,
       });
@@ -54,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
         minimumGasPrices: values["minimum-gas-prices"],
         checkTxVerifyWorkers: parseWorkers(values["checktx-workers"]),
         logLevel: level as LogLevel,
+        referenceQuirks: values["reference-quirks"],
       });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {

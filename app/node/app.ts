@@ -13,6 +13,7 @@ import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
 import { createDistributionModule } from "../modules/distribution/index.js";
 import { createRegisterModule, type EndBlockProblem } from "../modules/register/index.js";
+import { createSdsModule } from "../modules/sds/index.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { INVARIANTS_PATH, invariantsHandler } from "./invariants.js";
 
@@ -55,6 +56,7 @@ export interface StratosAppParts {
     readonly bank: ReturnType<typeof createBankModule>["keeper"];
     readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
+    readonly sds: ReturnType<typeof createSdsModule>["keeper"];
   };
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
@@ -77,12 +79,14 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (p) => options.onEndBlockProblem?.("register", p),
   });
+  const sds = createSdsModule({ register: register.keeper, bank: bank.keeper, authority: auth.keeper.authority });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, …, register; EndBlock …, register, …, auth, bank, distribution.
+  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, sds; BeginBlock …, register, sds;
+  // EndBlock …, register, sds, …, auth, bank, distribution.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, register.module, ...extra],
-    beginBlock: [distribution.module, auth.module, bank.module, register.module, ...extra],
-    endBlock: [register.module, auth.module, bank.module, distribution.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, register.module, sds.module, ...extra],
+    beginBlock: [distribution.module, auth.module, bank.module, register.module, sds.module, ...extra],
+    endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
@@ -120,6 +124,6 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     await pool?.close();
     await store.close();
   };
-  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper };
+  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper };
   return { app, store, queries, signatureCache, keepers, close };
 }

@@ -1,15 +1,43 @@
+/**
+ * The embedded default genesis of the devnet (`npm start`), derived entirely from the public devnet
+ * mnemonic (genesis/devnet.mnemonic, development only) so any client — a script, a wallet, a test —
+ * can act as any of its accounts or node owners:
+ *
+ * | who | key | path | genesis |
+ * |---|---|---|---|
+ * | dev account i (0…4) | eth_secp256k1 | m/44'/606'/0'/0/i | 1,000,000 STOS |
+ * | meta node owner j (0…2) | eth_secp256k1 | m/44'/606'/0'/0/(10+j) | 10,000 STOS, 1,000 STOS of it deposited |
+ * | resource node owner j (0…1) | eth_secp256k1 | m/44'/606'/0'/0/(20+j) | 1,000 STOS, 10 STOS of it deposited |
+ * | the P2P key of the node owned at index n | ed25519 | seed = BIP-32 key at m/44'/606'/1'/0/n | network address `stsds1…` |
+ *
+ * The meta nodes are bonded and active and the resource nodes bonded with their whole deposit
+ * effective, so S, Lt and the noz price are live from block 1 (a fresh start: InitGenesis moves the
+ * deposits from the owners into the register pools).
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
+import { ed25519PublicKey } from "../crypto/ed25519.js";
 import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey } from "../crypto/ethSecp256k1.js";
 import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
+import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
+import { buildAppState, type GenesisNode } from "./genesisBuilder.js";
 
 export const DEVNET_CHAIN_ID = "stratos-devnet-1";
 export const DEVNET_DENOM = "wei";
 export const DEVNET_ACCOUNT_COUNT = 5;
+const STOS = 10n ** 18n;
 /** 1,000,000 STOS per dev account. */
-export const DEVNET_ACCOUNT_BALANCE = 10n ** 24n;
+export const DEVNET_ACCOUNT_BALANCE = 1_000_000n * STOS;
+
+/** HD indices (account 0') of the node owners; the P2P key of a node uses the same index under account 1'. */
+export const DEVNET_META_OWNER_INDICES = [10, 11, 12] as const;
+export const DEVNET_RESOURCE_OWNER_INDICES = [20, 21] as const;
+const META_OWNER_BALANCE = 10_000n * STOS;
+const META_DEPOSIT = 1_000n * STOS;
+const RESOURCE_OWNER_BALANCE = 1_000n * STOS;
+const RESOURCE_DEPOSIT = 10n * STOS;
 
 const MNEMONIC_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../genesis/devnet.mnemonic");
 
@@ -24,48 +52,67 @@ export interface DevAccount {
   readonly address: string;
 }
 
-/** Dev account i: eth_secp256k1 key on m/44'/606'/0'/0/i, address = Keccak-256 of the public key (spec-chain §4, §5). */
+/** Account at HD index i: eth_secp256k1 key on m/44'/606'/0'/0/i, address = Keccak-256 of the public key (spec-chain §4, §5). */
+export function devnetAccount(index: number, seed: Uint8Array = mnemonicToSeed(devnetMnemonic())): DevAccount & { readonly privateKey: Uint8Array } {
+  const hdPath = stratosHdPath(index);
+  const privateKey = derivePrivateKey(seed, hdPath);
+  const publicKey = ethPublicKeyFromPrivateKey(privateKey);
+  return { index, hdPath, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), privateKey };
+}
+
 export function devnetAccounts(mnemonic: string = devnetMnemonic(), count = DEVNET_ACCOUNT_COUNT): DevAccount[] {
   const seed = mnemonicToSeed(mnemonic);
   return Array.from({ length: count }, (_, index) => {
-    const hdPath = stratosHdPath(index);
-    const publicKey = ethPublicKeyFromPrivateKey(derivePrivateKey(seed, hdPath));
-    return { index, hdPath, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account) };
+    const { hdPath, address } = devnetAccount(index, seed);
+    return { index, hdPath, address };
   });
 }
 
+export interface SdsNodeKey {
+  /** 32-byte ed25519 seed (Go's private key is seed ‖ public key). */
+  readonly seed: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly networkAddress: string;
+}
+
+/** The P2P key of the SDS node owned at HD index `ownerIndex`: ed25519 seed = BIP-32 key at m/44'/606'/1'/0/ownerIndex. */
+export function devnetNodeKey(ownerIndex: number, seed: Uint8Array = mnemonicToSeed(devnetMnemonic())): SdsNodeKey {
+  const nodeSeed = derivePrivateKey(seed, stratosHdPath(ownerIndex, 1));
+  const publicKey = ed25519PublicKey(nodeSeed);
+  return { seed: nodeSeed, publicKey, networkAddress: sdsAddressOfPubKey(publicKey) };
+}
+
+/** The devnet's registered SDS nodes (see the table above). */
+export function devnetNodes(mnemonic: string = devnetMnemonic()): GenesisNode[] {
+  const seed = mnemonicToSeed(mnemonic);
+  const metas = DEVNET_META_OWNER_INDICES.map((i, j): GenesisNode => ({
+    kind: "meta", ownerAddress: devnetAccount(i, seed).address, pubKey: devnetNodeKey(i, seed).publicKey, tokens: META_DEPOSIT, moniker: `devnet-meta-${j}`,
+  }));
+  const resources = DEVNET_RESOURCE_OWNER_INDICES.map((i, j): GenesisNode => ({
+    kind: "resource", ownerAddress: devnetAccount(i, seed).address, pubKey: devnetNodeKey(i, seed).publicKey, tokens: RESOURCE_DEPOSIT, moniker: `devnet-resource-${j}`,
+  }));
+  return [...metas, ...resources];
+}
+
 /**
- * The embedded default genesis `app_state` of the devnet, in the reference's JSON format
- * (spec-chain.md §11): five funded BaseAccounts, mainnet auth params, bank defaults.
+ * The embedded default genesis `app_state` (spec-chain.md §11 format): the five dev accounts, the node
+ * owners and their nodes, mainnet auth params, bank and register defaults. `accounts` replaces the dev
+ * accounts (tests and benchmarks pass their own keys); `withNodes: false` leaves register empty.
  */
-export function buildDevnetAppState(accounts: readonly DevAccount[] = devnetAccounts()): Record<string, unknown> {
-  const supply = DEVNET_ACCOUNT_BALANCE * BigInt(accounts.length);
-  return {
-    auth: {
-      params: {
-        max_memo_characters: "256",
-        tx_sig_limit: "7",
-        tx_size_cost_per_byte: "10",
-        sig_verify_cost_ed25519: "590",
-        sig_verify_cost_secp256k1: "1000",
-      },
-      accounts: accounts.map((a) => ({
-        "@type": "/cosmos.auth.v1beta1.BaseAccount",
-        address: a.address,
-        pub_key: null,
-        account_number: String(a.index),
-        sequence: "0",
-      })),
-    },
-    bank: {
-      params: { send_enabled: [], default_send_enabled: true },
-      // Sorted by address, as the SDK's genesis validation wants.
-      balances: [...accounts]
-        .sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0))
-        .map((a) => ({ address: a.address, coins: [{ denom: DEVNET_DENOM, amount: DEVNET_ACCOUNT_BALANCE.toString() }] })),
-      supply: [{ denom: DEVNET_DENOM, amount: supply.toString() }],
-      denom_metadata: [],
-      send_enabled: [],
-    },
-  };
+export function buildDevnetAppState(
+  accounts: readonly DevAccount[] = devnetAccounts(),
+  options: { readonly withNodes?: boolean } = {},
+): Record<string, unknown> {
+  const withNodes = options.withNodes ?? true;
+  const seed = mnemonicToSeed(devnetMnemonic());
+  const owners = withNodes
+    ? [
+        ...DEVNET_META_OWNER_INDICES.map((i) => ({ address: devnetAccount(i, seed).address, balance: META_OWNER_BALANCE })),
+        ...DEVNET_RESOURCE_OWNER_INDICES.map((i) => ({ address: devnetAccount(i, seed).address, balance: RESOURCE_OWNER_BALANCE })),
+      ]
+    : [];
+  return buildAppState({
+    accounts: [...accounts.map((a) => ({ address: a.address, balance: DEVNET_ACCOUNT_BALANCE })), ...owners],
+    nodes: withNodes ? devnetNodes() : [],
+  });
 }

@@ -19,6 +19,8 @@ export interface NodeOptions {
   readonly minimumGasPrices?: string;
   /** Worker threads for CheckTx signature checks (0 = inline). */
   readonly checkTxVerifyWorkers?: number;
+  /** Replay register's reference quirks (docs/deviations.md); all validators must agree. */
+  readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
 }
@@ -39,6 +41,8 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     extraModules: options.extraModules ?? [],
     cometRpc: options.cometRpc,
     minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    referenceQuirks: options.referenceQuirks ?? false,
+    onEndBlockProblem: (module, p) => logger.error(`${module} EndBlock: ${p.networkAddress}: ${p.error} (the reference swallows this error; the node's deposit stays where it is)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const last = store.lastCommit();

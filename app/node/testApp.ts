@@ -2,7 +2,7 @@
  * An in-memory stratos-ts app with the devnet genesis, for tests that drive whole txs through
  * CheckTx / FinalizeBlock without CometBFT. Not used on any production path.
  */
-import type { ExecTxResult, ResponseCheckTx } from "cosmjs-types/tendermint/abci/types";
+import type { ExecTxResult, ResponseCheckTx, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { CheckTxType } from "cosmjs-types/tendermint/abci/types";
 import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
@@ -40,6 +40,24 @@ export interface SignOptions {
   readonly payer?: string;
 }
 
+export interface TestAppOptions {
+  readonly accounts?: number;
+  readonly minimumGasPrices?: string;
+  readonly checkTxVerifyWorkers?: number;
+  /** Genesis `app_state` (default: the devnet genesis with `accounts` dev keys). */
+  readonly appState?: Record<string, unknown>;
+  /** Genesis time, Unix seconds (block 1 has this time; later blocks +5 s unless given). */
+  readonly genesisSeconds?: bigint;
+  /** Replay register's reference quirks (app option). */
+  readonly referenceQuirks?: boolean;
+}
+
+/** Block time of `TestApp.block`, Unix seconds and nanoseconds. */
+export interface TestBlockTime {
+  readonly seconds: bigint;
+  readonly nanos?: number;
+}
+
 export class TestApp {
   private height = 1n;
   private seconds = 1_700_000_000n;
@@ -49,10 +67,11 @@ export class TestApp {
     readonly keys: readonly TestKey[],
   ) {}
 
-  static async create(options: { accounts?: number; minimumGasPrices?: string; checkTxVerifyWorkers?: number } = {}): Promise<TestApp> {
+  static async create(options: TestAppOptions = {}): Promise<TestApp> {
     const parts = await createStratosApp(new RootMultiStore(), {
       minimumGasPrices: options.minimumGasPrices ?? "1000000000wei",
       checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
+      referenceQuirks: options.referenceQuirks ?? false,
     });
     const seed = mnemonicToSeed(devnetMnemonic());
     const keys = Array.from({ length: options.accounts ?? 4 }, (_, i): TestKey => {
@@ -60,9 +79,10 @@ export class TestApp {
       const publicKey = ethPublicKeyFromPrivateKey(privateKey);
       return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
     });
-    const appState = buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    const appState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    const genesisSeconds = options.genesisSeconds ?? 1_700_000_000n;
     parts.app.initChain({
-      time: { seconds: 1_700_000_000n, nanos: 0 },
+      time: { seconds: genesisSeconds, nanos: 0 },
       chainId: DEVNET_CHAIN_ID,
       consensusParams: undefined,
       validators: [],
@@ -70,6 +90,7 @@ export class TestApp {
       initialHeight: 1n,
     });
     const app = new TestApp(parts, keys);
+    app.seconds = genesisSeconds;
     await app.block([]);
     return app;
   }
@@ -78,22 +99,48 @@ export class TestApp {
     await this.parts.close();
   }
 
-  /** FinalizeBlock + Commit of one block with these txs. */
-  async block(txs: readonly Uint8Array[]): Promise<ExecTxResult[]> {
+  /** FinalizeBlock + Commit of one block with these txs (`time`: this block's time, default previous + 5 s). */
+  async block(txs: readonly Uint8Array[], time?: TestBlockTime): Promise<ExecTxResult[]> {
+    return (await this.finalize(txs, time)).txResults;
+  }
+
+  /** Like `block`, with the whole FinalizeBlock response (block events, app hash). */
+  async finalize(txs: readonly Uint8Array[], time?: TestBlockTime): Promise<ResponseFinalizeBlock> {
+    if (time) this.seconds = time.seconds;
     const res = this.parts.app.finalizeBlock({
       txs: [...txs],
       decidedLastCommit: { round: 0, votes: [] },
       misbehavior: [],
       hash: new Uint8Array(32),
       height: this.height,
-      time: { seconds: this.seconds, nanos: 0 },
+      time: { seconds: this.seconds, nanos: time?.nanos ?? 0 },
       nextValidatorsHash: new Uint8Array(32),
       proposerAddress: new Uint8Array(20),
     });
     await this.parts.app.commit();
     this.height++;
     this.seconds += 5n;
-    return res.txResults;
+    return res;
+  }
+
+  /** Height of the next block. */
+  get nextHeight(): bigint {
+    return this.height;
+  }
+
+  /** A signing key at HD index `index` of the devnet mnemonic (account number: as in genesis, else given). */
+  static keyAt(index: number, accountNumber = BigInt(index)): TestKey {
+    const privateKey = derivePrivateKey(mnemonicToSeed(devnetMnemonic()), stratosHdPath(index));
+    const publicKey = ethPublicKeyFromPrivateKey(privateKey);
+    return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber };
+  }
+
+  /** An ABCI query at the latest height; throws with the log on a non-zero code. */
+  query(path: string, data: Uint8Array): Uint8Array {
+    const res = this.parts.app.query({ path, data, height: 0n, prove: false });
+    if (res instanceof Promise) throw new Error(`${path} answered asynchronously`);
+    if (res.code !== 0) throw new Error(`${path}: code ${res.code} (${res.codespace}): ${res.log}`);
+    return res.value;
   }
 
   /** CheckTx as the ABCI server drives it: the arrival hook, then the (possibly awaited) check. */

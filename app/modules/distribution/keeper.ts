@@ -20,9 +20,17 @@ export class DistributionKeeper {
     return DecCoins.fromArray(FeePool.decode(bytes).communityPool.map((c) => ({ denom: c.denom, amount: Dec.fromProtoString(c.amount) })));
   }
 
+  /**
+   * An empty pool encodes to zero bytes, which the IAVL store refuses (docs/deviations.md, "No
+   * zero-length store values"): the record is deleted instead, and reads as empty.
+   */
   setCommunityPool(ctx: WriteContext, pool: DecCoins): void {
-    const value = FeePool.encode({ communityPool: pool.toArray().map((c) => ({ denom: c.denom, amount: c.amount.toProtoString() })) }).finish();
-    ctx.kv(DISTRIBUTION_STORE_KEY).set(FEE_POOL_KEY, value);
+    const store = ctx.kv(DISTRIBUTION_STORE_KEY);
+    if (pool.isEmpty()) {
+      store.delete(FEE_POOL_KEY);
+      return;
+    }
+    store.set(FEE_POOL_KEY, FeePool.encode({ communityPool: pool.toArray().map((c) => ({ denom: c.denom, amount: c.amount.toProtoString() })) }).finish());
   }
 
   /** SDK `FundCommunityPool(amount, sender)`: sender → the distribution module account, recorded in the pool. */

@@ -25,6 +25,7 @@ import { updateParamsRoute } from "./msgs/updateParams.js";
 import { updateResourceNodeRoute } from "./msgs/updateResourceNode.js";
 import { updateResourceNodeDepositRoute } from "./msgs/updateResourceNodeDeposit.js";
 import { registerQueryHandlers } from "./queries.js";
+import { registerInvariants } from "./invariants.js";
 
 export { RegisterKeeper, POOL, isActive } from "./keeper.js";
 export type { EndBlockProblem } from "./endBlock.js";
@@ -67,6 +68,7 @@ export function createRegisterModule(options: RegisterModuleOptions): RegisterMo
     ],
     anyTypes: NODE_PUBKEY_SCHEMAS,
     queries: registerQueryHandlers(keeper),
+    invariants: registerInvariants(keeper),
     initGenesis(ctx, genesis) {
       // The SDK module manager skips a module whose app_state entry is absent.
       if (genesis === undefined) return;

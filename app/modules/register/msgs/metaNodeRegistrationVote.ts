@@ -4,7 +4,9 @@
  *
  * Security (§10 Q1): the reference computes the voter check and discards it, so any account can vote
  * under any address and every invented address counts as an approval. By default the voter must be an
- * active meta node owned by the signer (E 67); `referenceQuirks` keeps the reference's behaviour.
+ * active meta node owned by the signer (E 67); `referenceQuirks` keeps the reference's behaviour. The
+ * one exception is a network without any active meta node (n = 0): nobody could vote, so the first
+ * candidate is approved by any single vote, as in the reference (§11 R10).
  */
 import { fromBinary } from "@bufbuild/protobuf";
 import { coin, Coins } from "../../../math/coins.js";
@@ -56,7 +58,9 @@ export function metaNodeRegistrationVoteRoute(k: RegisterKeeper): MsgRoute {
       const candidateOwner = parseAcc(msg.candidateOwnerAddress);
       const voter = parseOr(parseSds, msg.voterNetworkAddress, ErrInvalidVoterNetworkAddr);
       const voterOwner = parseOr(parseAcc, msg.voterOwnerAddress, ErrInvalidVoterOwnerAddr);
-      if (!k.deps.referenceQuirks && !isActiveVoter(k, ctx, voter, voterOwner)) throw ErrNoActiveVoterMetaNodeFound;
+      if (!k.deps.referenceQuirks && !isActiveVoter(k, ctx, voter, voterOwner) && k.activeMetaNodeCount(ctx) > 0) {
+        throw ErrNoActiveVoterMetaNodeFound;
+      }
       const { status, ozoneLimitChange } = wrapIn(ErrVoteMetaNode, () => {
         let node = k.getMetaNode(ctx, candidate);
         if (node === undefined) throw ErrNoCandidateMetaNodeFound;
