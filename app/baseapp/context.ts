@@ -24,6 +24,8 @@ export class Context implements ReadContext {
     readonly mode: ExecMode,
     readonly gasMeter: GasMeter,
     readonly events: EventManager,
+    /** The raw bytes of the tx being executed (undefined in block hooks and genesis). */
+    readonly txBytes?: Uint8Array,
   ) {}
 
   /** A context for block hooks and genesis: unlimited gas, events into `events`. */
@@ -50,7 +52,7 @@ export class Context implements ReadContext {
 
   /** The same context over another state view (a message branch) with its own event sink. */
   withMultiStore(multiStore: MultiStore, events: EventManager = this.events): Context {
-    return new Context(multiStore, this.header, this.mode, this.gasMeter, events);
+    return new Context(multiStore, this.header, this.mode, this.gasMeter, events, this.txBytes);
   }
 
   get isCheckTx(): boolean {

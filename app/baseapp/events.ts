@@ -1,6 +1,6 @@
-import { create, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { create, type DescMessage, type MessageShape, ScalarType } from "@bufbuild/protobuf";
 import type { Event, EventAttribute } from "cosmjs-types/tendermint/abci/types";
-import { goJsonStringify, toGoProtoJson } from "./protoJson.js";
+import { goJsonQuote, goJsonStringify, toGoProtoJson } from "./protoJson.js";
 
 /**
  * Events in the SDK's shapes. Every attribute is indexed (the reference runs with `index-events = []`,
@@ -35,10 +35,28 @@ export function legacyEvent(type: string, attributes: Readonly<Record<string, st
  * compile.
  */
 export function typedEvent<Desc extends DescMessage>(schema: Desc, fields: EventFields<Desc>): Event {
+  // Most events are all strings (every Stratos event): their JSON is the quoted text, no codec needed.
+  if (allStringFields(schema)) {
+    const values = fields as Readonly<Record<string, unknown>>;
+    const attrs = schema.fields.map((f) => [f.name, goJsonQuote(String(values[f.localName] ?? ""))] as const);
+    attrs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { type: schema.typeName, attributes: attrs.map(([k, v]) => attribute(k, v)) };
+  }
   const json = toGoProtoJson(schema, Object.assign(create(schema), fields));
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw new Error(`typedEvent: ${schema.typeName} is not an object`);
   const keys = Object.keys(json).sort(); // never rely on insertion order
   return { type: schema.typeName, attributes: keys.map((k) => attribute(k, goJsonStringify(json[k]!))) };
+}
+
+const stringOnly = new WeakMap<DescMessage, boolean>();
+
+function allStringFields(schema: DescMessage): boolean {
+  let known = stringOnly.get(schema);
+  if (known === undefined) {
+    known = schema.fields.every((f) => f.fieldKind === "scalar" && f.scalar === ScalarType.STRING);
+    stringOnly.set(schema, known);
+  }
+  return known;
 }
 
 /** Every field of the event message, none optional (scalar fields of a generated message type are required). */

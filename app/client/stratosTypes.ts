@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type { GeneratedType, TsProto2GeneratedType } from "@cosmjs/proto-signing";
 import * as registerTx from "../codec/stratos/register/v1/tx_pb.js";
 import * as sdsTx from "../codec/stratos/sds/v1/tx_pb.js";
+import * as potTx from "../codec/stratos/pot/v1/tx_pb.js";
 
 /**
  * CosmJS is a CommonJS package: its `GeneratedType` names the CommonJS build's BinaryWriter, a class
@@ -53,5 +54,5 @@ function isMessageSchema(v: unknown): v is DescMessage {
   return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "message";
 }
 
-/** The Stratos messages a client can sign (register, sds; pot as it lands). */
-export const STRATOS_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([registerTx, sdsTx]);
+/** The Stratos messages a client can sign (register, sds, pot). */
+export const STRATOS_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([registerTx, sdsTx, potTx]);

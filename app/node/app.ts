@@ -12,8 +12,9 @@ import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
 import { createDistributionModule } from "../modules/distribution/index.js";
-import { createRegisterModule, type EndBlockProblem } from "../modules/register/index.js";
+import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
+import { createPotModule } from "../modules/pot/index.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { INVARIANTS_PATH, invariantsHandler } from "./invariants.js";
 
@@ -42,7 +43,7 @@ export interface StratosAppOptions {
    */
   readonly referenceQuirks?: boolean;
   /** EndBlock failures the reference swallows (e.g. an unbonding payout that cannot be made). */
-  readonly onEndBlockProblem?: (module: string, problem: EndBlockProblem) => void;
+  readonly onEndBlockProblem?: (module: string, problem: string) => void;
 }
 
 export interface StratosAppParts {
@@ -57,6 +58,7 @@ export interface StratosAppParts {
     readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
+    readonly pot: ReturnType<typeof createPotModule>["keeper"];
   };
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
@@ -77,16 +79,25 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     communityPool: distribution.keeper,
     authority: auth.keeper.authority,
     referenceQuirks: options.referenceQuirks ?? false,
-    onEndBlockProblem: (p) => options.onEndBlockProblem?.("register", p),
+    onEndBlockProblem: (p) => options.onEndBlockProblem?.("register", `${p.networkAddress}: ${p.error}`),
   });
   const sds = createSdsModule({ register: register.keeper, bank: bank.keeper, authority: auth.keeper.authority });
+  const pot = createPotModule({
+    register: register.keeper,
+    bank: bank.keeper,
+    distribution: distribution.keeper,
+    accounts: auth.keeper,
+    authority: auth.keeper.authority,
+    referenceQuirks: options.referenceQuirks ?? false,
+    onEndBlockProblem: (p) => options.onEndBlockProblem?.("pot", `${p.step}: ${p.error}`),
+  });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, sds; BeginBlock …, register, sds;
-  // EndBlock …, register, sds, …, auth, bank, distribution.
+  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, pot, sds; BeginBlock …, register,
+  // pot, sds; EndBlock …, register, sds, …, auth, bank, distribution, …, pot.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, register.module, sds.module, ...extra],
-    beginBlock: [distribution.module, auth.module, bank.module, register.module, sds.module, ...extra],
-    endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, register.module, pot.module, sds.module, ...extra],
+    beginBlock: [distribution.module, auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
+    endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
@@ -124,6 +135,6 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     await pool?.close();
     await store.close();
   };
-  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper };
+  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper };
   return { app, store, queries, signatureCache, keepers, close };
 }

@@ -6,6 +6,8 @@
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { moduleAddress } from "../crypto/moduleAddress.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
+import { potParamsJson } from "../modules/pot/genesis.js";
+import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
 
 export const GENESIS_DENOM = "wei";
 
@@ -49,6 +51,19 @@ export interface GenesisSpec {
     readonly remaining_noz_limit?: string;
     readonly deposit_noz_rate?: string;
     readonly slashing?: ReadonlyArray<{ wallet_address: string; value: string }>;
+  };
+  /**
+   * pot genesis fields over the defaults (params merged field by field). Default params are the
+   * reference's (spec-pot §3) except `initial_total_supply`, which defaults to this genesis' wei
+   * supply: otherwise the supply restoration at block 1 (spec-pot §6.1) would mint the difference to
+   * 10^8 STOS into the community pool of every devnet and test chain. Mainnet's genesis supply equals
+   * its limit too (spec-chain §11).
+   */
+  readonly pot?: {
+    readonly params?: Readonly<Record<string, unknown>>;
+    readonly total_mined_token?: { readonly denom: string; readonly amount: string };
+    readonly last_distributed_epoch?: string;
+    readonly matured_epoch?: string;
   };
 }
 
@@ -148,6 +163,19 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
       meta_node_reg_vote_pool: [],
       unbonding_nodes: [],
       kick_meta_node_vote_pool: [],
+    },
+    pot: {
+      params: {
+        ...potParamsJson({ ...DEFAULT_POT_PARAMS, initialTotalSupply: { denom: GENESIS_DENOM, amount: supply.get(GENESIS_DENOM) ?? 0n } }),
+        ...(spec.pot?.params ?? {}),
+      },
+      total_mined_token: spec.pot?.total_mined_token ?? { denom: GENESIS_DENOM, amount: "0" },
+      last_distributed_epoch: spec.pot?.last_distributed_epoch ?? "0",
+      immature_total_info: [],
+      mature_total_info: [],
+      individual_reward_info: [],
+      matured_epoch: spec.pot?.matured_epoch ?? "0",
+      reward_total_info: [],
     },
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
   };

@@ -42,7 +42,7 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     cometRpc: options.cometRpc,
     minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
     referenceQuirks: options.referenceQuirks ?? false,
-    onEndBlockProblem: (module, p) => logger.error(`${module} EndBlock: ${p.networkAddress}: ${p.error} (the reference swallows this error; the node's deposit stays where it is)`),
+    onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const last = store.lastCommit();

@@ -1,30 +1,22 @@
 import type { Event } from "cosmjs-types/tendermint/abci/types";
+import { goJsonStringify } from "../protoJson.js";
 
 /**
- * The success log of SDK v0.47 (`ABCIMessageLogs.String()`): one entry per message with its events
- * "stringified" — attributes of same-type events merged, types sorted — as amino JSON. Not consensus
- * data (only code, data and gas are hashed), but explorers and scripts of that era read it.
- * Amino JSON omits the fields gogoproto tags `omitempty` when empty — the per-message `log` (always
- * empty here) and an attribute's empty `value` — but keeps `msg_index` (explicit json tag), so a log
- * reads `[{"msg_index":0,"events":[…]}]` as on reference chains.
+ * The success log of SDK v0.47 (`ABCIMessageLogs`, spec-sds-clients §4.1): one entry per message with
+ * its events — the baseapp `message` event, then the handler's (bank events included) — in emission
+ * order, same-type events NOT merged (0.47's `StringifyEvents` does not flatten), as amino JSON: fields
+ * in declaration order, `omitempty` fields dropped when empty (the per-message `log`, an event's empty
+ * `type`, an attribute's empty `key` or `value`), `msg_index` always written, Go's string escaping.
+ * Not consensus data (CometBFT's results hash covers code, data and gas only), but explorers and the
+ * SDS tools of that era read it (`TxResponse.logs`).
  */
 export function abciMessageLogs(perMsgEvents: readonly (readonly Event[])[]): string {
-  const logs = perMsgEvents.map((events, index) => {
-    const byType = new Map<string, { key: string; value?: string }[]>();
-    for (const e of events) {
-      const list = byType.get(e.type) ?? [];
-      for (const a of e.attributes) list.push(a.value === "" ? { key: a.key } : { key: a.key, value: a.value });
-      byType.set(e.type, list);
-    }
-    const types = [...byType.keys()].sort(compareStrings);
-    return { msg_index: index, events: types.map((type) => ({ type, attributes: byType.get(type)! })) };
-  });
-  return JSON.stringify(logs);
-}
-
-/** Go's string order (bytes), not locale order. */
-function compareStrings(a: string, b: string): number {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return Buffer.compare(x, y);
+  const logs = perMsgEvents.map((events, index) => ({
+    msg_index: index,
+    events: events.map((e) => ({
+      ...(e.type === "" ? {} : { type: e.type }),
+      attributes: e.attributes.map((a) => ({ ...(a.key === "" ? {} : { key: a.key }), ...(a.value === "" ? {} : { value: a.value }) })),
+    })),
+  }));
+  return goJsonStringify(logs);
 }

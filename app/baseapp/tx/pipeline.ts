@@ -85,7 +85,7 @@ export class TxExecutor implements TxPipeline {
 
       const txBranch = state.branch();
       const anteSink = new EventManager();
-      const ctx = new Context(txBranch, header, mode, meter, anteSink);
+      const ctx = new Context(txBranch, header, mode, meter, anteSink, txBytes);
       this.options.ante(ctx, tx, simulate);
       anteEvents = anteSink.events;
       anteDone = true;

@@ -60,6 +60,22 @@ export interface Keyed<T> {
   readonly value: T;
 }
 
+/**
+ * Decoded node records by stored value object. Stores hand back the same value object until the key is
+ * overwritten, and decoding is a pure function of the bytes into immutable records, so this only saves
+ * work (sds reads every meta node for each file report): no effect on results.
+ */
+const decodedResourceNodes = new WeakMap<Uint8Array, ResourceNode>();
+const decodedMetaNodes = new WeakMap<Uint8Array, MetaNode>();
+
+function memo<T>(cache: WeakMap<Uint8Array, T>, bytes: Uint8Array, decode: (b: Uint8Array) => T): T {
+  const hit = cache.get(bytes);
+  if (hit !== undefined) return hit;
+  const value = decode(bytes);
+  cache.set(bytes, value);
+  return value;
+}
+
 export class RegisterKeeper {
   constructor(readonly deps: RegisterKeeperDeps) {}
 
@@ -95,11 +111,20 @@ export class RegisterKeeper {
 
   getResourceNode(ctx: ReadContext, addr: Uint8Array): ResourceNode | undefined {
     const bytes = this.store(ctx).get(resourceNodeKey(addr));
-    return bytes === undefined ? undefined : decodeResourceNode(bytes);
+    return bytes === undefined ? undefined : memo(decodedResourceNodes, bytes, decodeResourceNode);
   }
 
   setResourceNode(ctx: WriteContext, addr: Uint8Array, node: ResourceNode): void {
     this.writer(ctx).set(resourceNodeKey(addr), encodeResourceNode(node));
+  }
+
+  /**
+   * pot's MsgSlashingResourceNode (spec-pot §4.4): the node's suspend flag and effective deposit, the
+   * rest of the record unchanged. No-op for an unknown node.
+   */
+  setResourceNodeSuspension(ctx: WriteContext, addr: Uint8Array, suspend: boolean, effectiveTokens: bigint): void {
+    const node = this.getResourceNode(ctx, addr);
+    if (node !== undefined) this.setResourceNode(ctx, addr, { ...node, suspend, effectiveTokens });
   }
 
   deleteResourceNode(ctx: WriteContext, addr: Uint8Array): void {
@@ -108,12 +133,12 @@ export class RegisterKeeper {
 
   /** In key (address byte) order. */
   *resourceNodes(ctx: ReadContext): Generator<Keyed<ResourceNode>> {
-    for (const { key, value } of this.scan(ctx, RESOURCE_NODE_PREFIX)) yield { addr: key, value: decodeResourceNode(value) };
+    for (const { key, value } of this.scan(ctx, RESOURCE_NODE_PREFIX)) yield { addr: key, value: memo(decodedResourceNodes, value, decodeResourceNode) };
   }
 
   getMetaNode(ctx: ReadContext, addr: Uint8Array): MetaNode | undefined {
     const bytes = this.store(ctx).get(metaNodeKey(addr));
-    return bytes === undefined ? undefined : decodeMetaNode(bytes);
+    return bytes === undefined ? undefined : memo(decodedMetaNodes, bytes, decodeMetaNode);
   }
 
   setMetaNode(ctx: WriteContext, addr: Uint8Array, node: MetaNode): void {
@@ -125,7 +150,7 @@ export class RegisterKeeper {
   }
 
   *metaNodes(ctx: ReadContext): Generator<Keyed<MetaNode>> {
-    for (const { key, value } of this.scan(ctx, META_NODE_PREFIX)) yield { addr: key, value: decodeMetaNode(value) };
+    for (const { key, value } of this.scan(ctx, META_NODE_PREFIX)) yield { addr: key, value: memo(decodedMetaNodes, value, decodeMetaNode) };
   }
 
   /** Active = BONDED and not suspended: the meta nodes that vote and are counted by thresholds. */
