@@ -16,7 +16,7 @@ import { accString, parseAcc, sdsString } from "./addresses.js";
 import { completeUnbondings } from "./endBlock.js";
 import { createRegisterModule, POOL, type RegisterKeeper } from "./index.js";
 import { registerInvariants } from "./invariants.js";
-import { DEPOSIT_NOZ_RATE_KEY, REGISTER_STORE_KEY, unbondingQueueKey } from "./keys.js";
+import { DEPOSIT_NOZ_RATE_KEY, REGISTER_STORE_KEY, activeMetaNodeIndexKey, unbondingQueueKey } from "./keys.js";
 import { BondStatus } from "./logic/bondStatus.js";
 import { applySlashingSuspension } from "./logic/suspension.js";
 import { utcTime } from "./logic/time.js";
@@ -94,6 +94,7 @@ describe("register invariants hold on consistent states", () => {
     const c = chain();
     expect(Object.keys(registerInvariants(c.k))).toEqual([
       "module-accounts", "effective-total-deposit", "resource-node-effective-tokens", "nonnegative-amounts", "bonded-node-count", "unbonding-queue",
+      "active-meta-node-index",
     ]);
     expect(c.broken()).toEqual({});
   });
@@ -103,7 +104,7 @@ describe("register invariants hold on consistent states", () => {
     const bank = createBankModule(auth.keeper);
     const reg = createRegisterModule({ bank: bank.keeper, accounts: auth.keeper, communityPool: createDistributionModule(bank.keeper).keeper, authority: auth.keeper.authority });
     const ctx = createTestContext();
-    expect(Object.values(registerInvariants(reg.keeper)).map((check) => check(ctx))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(Object.values(registerInvariants(reg.keeper)).map((check) => check(ctx))).toEqual(Array(7).fill(undefined));
   });
 
   it("through a removal (S keeps the removed node's deposit, §5.3 item 1), its maturity and payout", () => {
@@ -199,6 +200,28 @@ describe("each invariant names what a corruption broke", () => {
     c.k.setBondedMetaNodeCount(c.ctx, 1n);
     expect(c.broken()).toEqual({
       "bonded-node-count": "bonded meta node count (0x08) is 1 but 2 nodes are BONDED; bonded resource node count (0x09) is 4 but 3 nodes are BONDED",
+    });
+  });
+
+  it("active-meta-node-index: follows status and suspension through setMetaNode; a lost or stray entry is named", () => {
+    const c = chain();
+    const positions = (): unknown[] => META.map((m) => c.k.activeMetaNodePosition(c.ctx, net(m)));
+    const sorted = [...META].sort((a, b) => (net(a) < net(b) ? -1 : 1));
+    expect(positions()).toEqual(META.map((m) => ({ index: sorted.indexOf(m), found: true })));
+    const first = c.k.getMetaNode(c.ctx, sorted[0]!.addr)!;
+    c.k.setMetaNode(c.ctx, sorted[0]!.addr, { ...first, suspend: true });
+    expect(c.k.activeMetaNodePosition(c.ctx, net(sorted[0]!))).toEqual({ index: 0, found: false });
+    expect(c.k.activeMetaNodePosition(c.ctx, net(sorted[1]!))).toEqual({ index: 0, found: true });
+    c.k.setMetaNode(c.ctx, sorted[0]!.addr, first);
+    expect(positions()).toEqual(META.map((m) => ({ index: sorted.indexOf(m), found: true })));
+    expect(c.broken()).toEqual({});
+
+    c.ctx.kv(REGISTER_STORE_KEY).delete(activeMetaNodeIndexKey(net(META[0]!)));
+    c.ctx.kv(REGISTER_STORE_KEY).set(activeMetaNodeIndexKey(net(RES[0]!)), RES[0]!.addr);
+    expect(c.broken()).toEqual({
+      "active-meta-node-index":
+        `active-meta-node index lists ${net(RES[0]!)}, which is not an active meta node; ` +
+        `active meta node ${net(META[0]!)} is missing from the active-meta-node index`,
     });
   });
 

@@ -60,6 +60,7 @@ export function registerInvariants(k: RegisterKeeper): Record<string, Invariant>
     "nonnegative-amounts": guarded(nonnegativeAmounts),
     "bonded-node-count": guarded(bondedNodeCount),
     "unbonding-queue": guarded(unbondingQueue),
+    "active-meta-node-index": guarded(activeMetaNodeIndex),
   };
 }
 
@@ -179,6 +180,23 @@ function bondedNodeCount(s: Snapshot): string[] {
     ["bonded resource node count (0x09)", s.k.getBondedResourceNodeCount(s.ctx), s.resourceNodes.filter((n) => isBonded(n.value)).length],
   ];
   return rows.flatMap(([name, stored, counted]) => (stored === BigInt(counted) ? [] : [`${name} is ${stored} but ${counted} nodes are BONDED`]));
+}
+
+/**
+ * (6) The active-meta-node index (keys.ts 0x30, this port's own) lists exactly the active meta nodes,
+ * each under its record's bech32 network address and pointing at its record's key.
+ */
+function activeMetaNodeIndex(s: Snapshot): string[] {
+  const want = new Map(s.metaNodes.filter((n) => isActive(n.value)).map((n) => [n.value.networkAddress, hexOf(n.addr)]));
+  const problems: string[] = [];
+  for (const { networkAddress, addr } of s.k.activeMetaNodeIndex(s.ctx)) {
+    const expected = want.get(networkAddress);
+    if (expected === undefined) problems.push(`active-meta-node index lists ${networkAddress}, which is not an active meta node`);
+    else if (expected !== hexOf(addr)) problems.push(`active-meta-node index maps ${networkAddress} to ${hexOf(addr)}, its record is under ${expected}`);
+    want.delete(networkAddress);
+  }
+  for (const networkAddress of [...want.keys()].sort()) problems.push(`active meta node ${networkAddress} is missing from the active-meta-node index`);
+  return problems;
 }
 
 /**

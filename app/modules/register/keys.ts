@@ -30,6 +30,13 @@ export const PREFIX = {
   kickMetaNodeVotePool: 0x13,
   /** Params, plain protobuf (not length-prefixed). */
   params: 0x20,
+  /**
+   * This port only (docs/deviations.md): 0x30 ‖ ASCII bech32 network address → raw address, one entry
+   * per active (BONDED, not suspended) meta node. Derived from the meta-node records on every write, so
+   * genesis never carries it; key order = the byte order of the bech32 strings, which is the sds
+   * reporter-bitmap order (spec-sds §4.1.4 R:).
+   */
+  activeMetaNodeIndex: 0x30,
 } as const;
 
 const one = (p: number): Uint8Array => Uint8Array.of(p);
@@ -42,6 +49,7 @@ export const SLASHING_PREFIX = one(PREFIX.slashing);
 export const UNBONDING_NODE_PREFIX = one(PREFIX.unbondingNode);
 export const UNBONDING_QUEUE_PREFIX = one(PREFIX.unbondingQueue);
 export const KICK_VOTE_POOL_PREFIX = one(PREFIX.kickMetaNodeVotePool);
+export const ACTIVE_META_NODE_INDEX_PREFIX = one(PREFIX.activeMetaNodeIndex);
 
 export const REMAINING_OZONE_LIMIT_KEY = one(PREFIX.remainingOzoneLimit);
 export const INITIAL_GENESIS_DEPOSIT_TOTAL_KEY = one(PREFIX.initialGenesisDepositTotal);
@@ -57,6 +65,9 @@ export const registrationVotePoolKey = (addr: Uint8Array): Uint8Array => under(P
 export const slashingKey = (wallet: Uint8Array): Uint8Array => under(PREFIX.slashing, wallet);
 export const unbondingNodeKey = (addr: Uint8Array): Uint8Array => under(PREFIX.unbondingNode, addr);
 export const kickVotePoolKey = (addr: Uint8Array): Uint8Array => under(PREFIX.kickMetaNodeVotePool, addr);
+/** `0x30 ‖ bech32 network address` (ASCII), so that key order is bech32 string order. */
+export const activeMetaNodeIndexKey = (networkAddress: string): Uint8Array =>
+  under(PREFIX.activeMetaNodeIndex, new TextEncoder().encode(networkAddress));
 
 /** `0x12 ‖ FormatTimeBytes(t)`: byte order of these keys is chronological order. */
 export const unbondingQueueKey = (t: UnixNanos): Uint8Array => under(PREFIX.unbondingQueue, new TextEncoder().encode(formatTimeBytes(t)));

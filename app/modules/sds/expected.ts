@@ -7,22 +7,24 @@ import type { ReadContext } from "../../baseapp/context.js";
 import type { Coin, Coins } from "../../math/coins.js";
 import type { Dec } from "../../math/dec.js";
 import type { KVStore, StoreName } from "../../store/types.js";
-import type { MetaNodeForIndex } from "./logic/reporterBitmap.js";
 
 export interface WriteContext extends ReadContext {
   kv(name: StoreName): KVStore;
   emit(event: Event): void;
 }
 
-/** A meta node as sds sees it: the bitmap-index fields and its owner. */
-export interface MetaNodeForSds extends MetaNodeForIndex {
+/** A meta node as sds sees it: its owner. */
+export interface MetaNodeForSds {
   readonly ownerAddress: string;
 }
 
 export interface RegisterForSds {
   getMetaNode(ctx: ReadContext, addr: Uint8Array): MetaNodeForSds | undefined;
-  /** Every meta node record (for the deterministic reporter bitmap index). */
-  metaNodes(ctx: ReadContext): Iterable<{ readonly value: MetaNodeForSds }>;
+  /**
+   * The deterministic reporter-bitmap index (spec-sds §4.1.4 R:): position of the bech32 network
+   * address among the active meta nodes in byte order; `found` false (index 0) when not active.
+   */
+  activeMetaNodePosition(ctx: ReadContext, networkAddress: string): { index: number; found: boolean };
   /** S and Lt. */
   ozoneState(ctx: ReadContext): { readonly s: bigint; readonly lt: bigint };
   /** Pt: balance of total_unissued_prepay in register's bond denom. */

@@ -9,10 +9,13 @@ import {
   QuerySimPrepayRequestSchema, QuerySimPrepayResponseSchema,
 } from "../../codec/stratos/sds/v1/query_pb.js";
 import { MsgFileUploadSchema, MsgPrepaySchema } from "../../codec/stratos/sds/v1/tx_pb.js";
-import { MsgCreateResourceNodeSchema } from "../../codec/stratos/register/v1/tx_pb.js";
+import { MsgCreateResourceNodeSchema, MsgRemoveMetaNodeSchema } from "../../codec/stratos/register/v1/tx_pb.js";
 import { toGoProtoJson } from "../../baseapp/protoJson.js";
 import { Dec } from "../../math/dec.js";
 import { POOL } from "../register/keeper.js";
+import { BondStatus } from "../register/logic/bondStatus.js";
+import { metaNodeBitmapIndex, reporterIndexes } from "./logic/reporterBitmap.js";
+import { BECH32_PREFIX, parseBech32Address } from "../../crypto/address.js";
 import { actionEvent, anyMsg, ed25519Any, eventAttributes, genesisG, G_OWNERS, q, Scenario, STOS, T } from "../register/testkit.js";
 
 let scenario: Scenario | undefined;
@@ -185,6 +188,30 @@ describe("TV F: file upload records", () => {
 
     // F6: params as stored.
     expect(hex(s.read.kv("sds").get(Uint8Array.of(0x20))!)).toBe("0a03776569");
+  });
+
+  it("the bitmap index follows the active meta nodes: a removed reporter sets bit 0 and the others move up", async () => {
+    const s = await start({ balances: G_OWNERS, nodes: genesisG });
+    const [ma, mb, mc] = sortedMetas(s);
+    const H2 = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+    const bitsOf = (fileHash: string): number[] =>
+      reporterIndexes(s.app.parts.keepers.sds.getFileInfo(s.read, new TextEncoder().encode(fileHash))!.reporters);
+    const remove = anyMsg(MsgRemoveMetaNodeSchema, { metaNodeAddress: s.net(mb), ownerAddress: s.address(mb) });
+    expectOk(await s.tx(mb, [remove], T));
+    expect(s.register.getMetaNode(s.read, parseBech32Address(s.net(mb), BECH32_PREFIX.sds))?.status).toBe(BondStatus.Unbonding);
+    // M_b is no longer active: M_c moves from bit 2 to bit 1, and M_b's own report (its owner still
+    // owns it, §10 item 3) lands on bit 0 like the reference's failed lookup, as M_a's does.
+    expectOk(await s.tx(mc, [upload(s, mc, U1)], T + 5n));
+    expect(bitsOf(H)).toEqual([1]);
+    expectOk(await s.tx(mb, [upload(s, mb, U1, H2)], T + 10n));
+    expect(bitsOf(H2)).toEqual([0]);
+    expectOk(await s.tx(ma, [upload(s, ma, U1, H2)], T + 15n));
+    expect(bitsOf(H2)).toEqual([0]);
+    // register's index answers exactly the pure rule over every meta-node record.
+    const records = [...s.register.metaNodes(s.read)].map((m) => m.value);
+    for (const name of [ma, mb, mc]) {
+      expect(s.register.activeMetaNodePosition(s.read, s.net(name))).toEqual(metaNodeBitmapIndex(s.net(name), records));
+    }
   });
 
   it("ValidateBasic errors: bad from, reporter and uploader addresses (sdk 7)", async () => {

@@ -10,7 +10,10 @@
  * restart (QUIRK, §10 item 1). This port uses the deterministic rule spec-sds §4.1.4 recommends (R):
  * the reporter's position among the meta nodes that are BONDED and not suspended in the current
  * (transaction-branch) state, sorted by bech32 network address in plain byte order; a reporter not in
- * that list gets index 0, as in the reference (its lookup error is ignored there).
+ * that list gets index 0, as in the reference (its lookup error is ignored there). On chain the rule
+ * is answered by register's active-meta-node index (RegisterKeeper.activeMetaNodePosition) rather than a
+ * scan of every record; `metaNodeBitmapIndex` below is the rule itself, the model the index is tested
+ * against.
  */
 import { BondStatus } from "../../register/logic/bondStatus.js";
 

@@ -15,7 +15,7 @@ import { emptyResponse, signerBytes, typeUrlOf } from "../../register/msgs/commo
 import { isValidCid } from "../cid.js";
 import { ErrInvalidFileHash, ErrReporterAddressOrOwner } from "../errors.js";
 import type { SdsKeeper } from "../keeper.js";
-import { BitmapLengthError, metaNodeBitmapIndex, setReporterBit } from "../logic/reporterBitmap.js";
+import { BitmapLengthError, setReporterBit } from "../logic/reporterBitmap.js";
 
 interface Decoded {
   readonly msg: MsgFileUpload;
@@ -69,7 +69,7 @@ export function fileUploadRoute(k: SdsKeeper): MsgRoute {
       const reporterText = formatBech32Address(reporter, BECH32_PREFIX.sds);
       // Deterministic bitmap index (spec-sds §4.1.4 R:, docs/deviations.md): the reporter's position among
       // the active meta nodes of this tx's state; a reporter not among them sets bit 0 as in the reference.
-      const { index } = metaNodeBitmapIndex(reporterText, [...k.register.metaNodes(ctx)].map((m) => m.value));
+      const { index } = k.register.activeMetaNodePosition(ctx, reporterText);
       let reporters: Uint8Array;
       try {
         reporters = setReporterBit(existing?.reporters, index);
