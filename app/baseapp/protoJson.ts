@@ -49,8 +49,13 @@ export function goJsonStringify(value: JsonValue): string {
 
 const HEX = "0123456789abcdef";
 
+/** Any character Go escapes or replaces; surrogates send valid pairs to the slow path too. */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
+
 /** Go `encoding/json` string encoding (HTML-safe, as json.Marshal). */
 export function goJsonQuote(s: string): string {
+  // Event values are almost always plain ASCII (addresses, amounts, hashes): quote them as they are.
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

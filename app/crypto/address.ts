@@ -94,13 +94,16 @@ export function bytesFromBech32(text: string, prefix: string): Uint8Array {
  * @throws AddressError (see AddressErrorReason for the texts).
  */
 export function parseBech32Address(text: string, prefix: string): Uint8Array {
-  const memoKey = prefix + "\u0000" + text;
-  const hit = parsedMemo.get(memoKey);
-  if (hit !== undefined) return Uint8Array.from(hit);
+  // One memo per prefix keyed by the text itself: no key string to build, and V8 caches a string's hash
+  // on the string, so the same message field parsed again costs one lookup.
+  let memo = parsedMemo.get(prefix);
+  if (memo === undefined) parsedMemo.set(prefix, (memo = new Map()));
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit.slice();
   if (GO_BLANK.test(text)) throw new AddressError("blank", "empty address string is not allowed");
   const bytes = bytesFromBech32(text, prefix);
   verifyAddressFormat(bytes);
-  remember(parsedMemo, memoKey, Uint8Array.from(bytes));
+  remember(memo, text, bytes.slice());
   return bytes;
 }
 
@@ -110,8 +113,10 @@ export function parseBech32Address(text: string, prefix: string): Uint8Array {
  * cost. Only successes are remembered; parsed bytes are handed out as copies.
  */
 const MEMO_CAPACITY = 20_000;
-const parsedMemo = new Map<string, Uint8Array>();
-const formattedMemo = new Map<string, string>();
+/** prefix → text → bytes (a handful of prefixes, each memo bounded). */
+const parsedMemo = new Map<string, Map<string, Uint8Array>>();
+/** prefix → bytes (as a latin1 string) → text. */
+const formattedMemo = new Map<string, Map<string, string>>();
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   // Clearing wholesale when full is cheap and keeps the hot set warm enough.
@@ -125,11 +130,13 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
  */
 export function formatBech32Address(bytes: Uint8Array, prefix: string): string {
   if (bytes.length === 0) return "";
-  const memoKey = prefix + "\u0000" + (bytes.length <= 64 ? String.fromCharCode.apply(null, bytes as unknown as number[]) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
-  const hit = formattedMemo.get(memoKey);
+  let memo = formattedMemo.get(prefix);
+  if (memo === undefined) formattedMemo.set(prefix, (memo = new Map()));
+  const memoKey = bytes.length <= 64 ? String.fromCharCode.apply(null, bytes as unknown as number[]) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const hit = memo.get(memoKey);
   if (hit !== undefined) return hit;
   const text = bech32Encode(prefix, bytes);
-  remember(formattedMemo, memoKey, text);
+  remember(memo, memoKey, text);
   return text;
 }
 

@@ -1,4 +1,5 @@
 import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
+import { keccak_256 as nobleKeccak256 } from "@noble/hashes/sha3.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { keccak256, ripemd160, sha256 } from "./hash.js";
@@ -45,5 +46,26 @@ describe("keccak256", () => {
   it("is not FIPS-202 SHA3-256 (different padding)", () => {
     // SHA3-256('') per FIPS 202.
     expect(hex(keccak256(new Uint8Array(0)))).not.toBe("a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a");
+  });
+
+  it("matches @noble/hashes on random input, across the 136-byte rate and for a 48.7 KB SignDoc", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1000 }), (data) => {
+        expect(hex(keccak256(data))).toBe(hex(nobleKeccak256(data)));
+      }),
+      { numRuns: 300 },
+    );
+    for (const n of [135, 136, 137, 272, 48_691]) {
+      const data = Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 0xff);
+      expect(hex(keccak256(data))).toBe(hex(nobleKeccak256(data)));
+    }
+  });
+
+  it("returns a fresh array each call (the shared hasher leaks no state between calls)", () => {
+    const a = keccak256(ascii("abc"));
+    const b = keccak256(ascii("abc"));
+    expect(a).not.toBe(b);
+    a[0] ^= 0xff;
+    expect(hex(b)).toBe("4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45");
   });
 });

@@ -16,8 +16,13 @@
  * rate (messages per second of FinalizeBlock + Commit) is printed too: the ceiling once blocks no
  * longer wait for timeout_commit. The CPU each process used over a phase comes from /proc.
  *
- *   npm run bench:sds -- [--seconds 15] [--owners 48] [--prepay-accounts 400] [--concurrency 48]
+ *   npm run bench:sds -- [--seconds 15] [--owners 64] [--prepay-accounts 400] [--concurrency 48]
  *                        [--timeout-commit 1s] [--skip-prepay] [--skip-fileupload] [--profile DIR]
+ *
+ * Why 64 owners by default: with one tx per owner per block, a block carries owners × 250 messages and
+ * blocks come every timeout_commit + ~0.25 s of consensus, so 48 owners cap the rate at ~9,700 msgs/s
+ * whatever the app's speed (measured: the app idles ~45% of each block). 64 owners make the app the
+ * limit; 96 gain nothing more (longer blocks). docs/performance.md has the figures per owner count.
  *
  * `--profile DIR` runs the app with `--cpu-prof` into DIR and prints where its time went (run one
  * phase at a time for a clean profile).
@@ -44,7 +49,7 @@ import { newestProfile, printProfile, summarizeCpuProfile } from "./cpuProfile.j
 const { values: opts } = parseArgs({
   options: {
     seconds: { type: "string", default: "15" },
-    owners: { type: "string", default: "48" },
+    owners: { type: "string", default: "64" },
     "prepay-accounts": { type: "string", default: "400" },
     concurrency: { type: "string", default: "48" },
     "timeout-commit": { type: "string", default: "" },

@@ -12,7 +12,7 @@
  *   6 BLS_signature   0x32 0x00        (ALWAYS: non-nullable, empty)
  * `Int` fields marshal as their decimal text (big.Int MarshalText, "-" for negatives).
  */
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "../../../crypto/hash.js";
 import { concatBytes } from "../../../store/bytes.js";
 
 export interface SignedWalletVolume {
@@ -83,5 +83,5 @@ export function volumeReportSignBytes(report: VolumeReportSignInput): Uint8Array
 
 /** `txData` the handler compares with `BLS_signature.txData` and the BLS signature covers. */
 export function volumeReportTxData(report: VolumeReportSignInput): Uint8Array {
-  return keccak_256(volumeReportSignBytes(report));
+  return keccak256(volumeReportSignBytes(report));
 }
