@@ -10,7 +10,8 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { Devnet, PROJECT_ROOT, DEFAULT_PORTS } from "../app/node/devnet.js";
-import { DEVNET_CHAIN_ID, devnetAccounts } from "../app/node/devnetGenesis.js";
+import { DEVNET_CHAIN_ID, DEVNET_META_OWNER_INDICES, DEVNET_RESOURCE_OWNER_INDICES, devnetAccounts, devnetNodes } from "../app/node/devnetGenesis.js";
+import { sdsAddressOfPubKey } from "../app/crypto/sdsKeys.js";
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,11 @@ if (fresh) {
   console.log(`devnet: initialised ${devnet.home} (chain ${DEVNET_CHAIN_ID})`);
   console.log("devnet: funded dev accounts (mnemonic in genesis/devnet.mnemonic, m/44'/606'/0'/0/i):");
   for (const a of devnetAccounts()) console.log(`  ${a.index}  ${a.address}`);
+  console.log("devnet: registered SDS nodes (owner at m/44'/606'/0'/0/n, P2P ed25519 seed at m/44'/606'/1'/0/n):");
+  const owners = [...DEVNET_META_OWNER_INDICES, ...DEVNET_RESOURCE_OWNER_INDICES];
+  devnetNodes().forEach((node, i) => {
+    console.log(`  ${node.moniker.padEnd(18)} n=${owners[i]}  ${sdsAddressOfPubKey(node.pubKey)}  owner ${node.ownerAddress}`);
+  });
 }
 
 let stopping = false;
