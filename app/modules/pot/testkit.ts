@@ -4,19 +4,14 @@
  * only stored when it is present), BLS keys for the meta nodes, volume reports signed with the
  * project's BLS code, and readouts of the pools of spec-pot §2.3. Test-only.
  */
-import type { Event, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import type { Any } from "cosmjs-types/google/protobuf/any";
-import type { ReadContext } from "../../baseapp/context.js";
 import { MsgFoundationDepositSchema, MsgSetMetaNodeBlsKeySchema, MsgSlashingResourceNodeSchema, MsgVolumeReportSchema, MsgWithdrawSchema } from "../../codec/stratos/pot/v1/tx_pb.js";
 import { MsgPrepaySchema } from "../../codec/stratos/sds/v1/tx_pb.js";
 import { blsAggregateSignatures, blsKeyFromSecret, blsPublicKey, blsSign, type BlsSecretKey } from "../../crypto/bls/index.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
 import { moduleAddress } from "../../crypto/moduleAddress.js";
-import { devnetNodeKey } from "../../node/devnetGenesis.js";
-import { buildAppState, type GenesisNode, type GenesisSpec } from "../../node/genesisBuilder.js";
-import { TestApp } from "../../node/testApp.js";
-import { parseAcc, parseSds } from "../register/addresses.js";
-import { type Actor, anyMsg, DAY, T } from "../register/testkit.js";
+import type { GenesisSpec } from "../../node/genesisBuilder.js";
+import { anyMsg, Scenario, type ScenarioOptions } from "../register/testkit.js";
 import { POT_ACCOUNT } from "./keeper.js";
 import { volumeReportTxData } from "./logic/volumeReportSignBytes.js";
 import { blsProofOfPossessionMessage } from "./msgs/setMetaNodeBlsKey.js";
@@ -78,105 +73,16 @@ export function potGenesisJson(params: PotParamsJson = {}): Record<string, unkno
   };
 }
 
-export interface PotScenarioOptions {
-  /** The named actors and their genesis wei balances (name → balance). */
-  readonly balances: Readonly<Record<string, bigint>>;
-  readonly nodes?: (actor: (name: string) => Actor) => GenesisNode[];
-  readonly moduleBalances?: GenesisSpec["moduleBalances"];
+export interface PotScenarioOptions extends Omit<ScenarioOptions, "extraAppState" | "register" | "otherCoins"> {
   readonly register?: GenesisSpec["register"];
   readonly potParams?: PotParamsJson;
-  readonly genesisSeconds?: bigint;
 }
 
-const FEE_GAS = 600_000n;
-
-/** A TestApp whose genesis accounts are named actors (HD index 100 + position, as register's Scenario). */
-export class PotScenario {
-  private constructor(
-    readonly app: TestApp,
-    private readonly actors: ReadonlyMap<string, Actor>,
-  ) {}
-
-  static async create(o: PotScenarioOptions): Promise<PotScenario> {
-    const names = Object.keys(o.balances);
-    const actors = new Map<string, Actor>();
-    names.forEach((name, i) => {
-      const index = 100 + i;
-      actors.set(name, { name, key: TestApp.keyAt(index, BigInt(i)), node: devnetNodeKey(index) });
-    });
-    const actor = (name: string): Actor => {
-      const a = actors.get(name);
-      if (!a) throw new Error(`unknown actor ${name}`);
-      return a;
-    };
-    const appState = {
-      ...buildAppState({
-        accounts: names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n] ?? 0n })),
-        nodes: o.nodes?.(actor) ?? [],
-        ...(o.moduleBalances ? { moduleBalances: o.moduleBalances } : {}),
-        ...(o.register ? { register: o.register } : {}),
-      }),
-      pot: potGenesisJson(o.potParams),
-    };
-    const app = await TestApp.create({ appState, genesisSeconds: o.genesisSeconds ?? T - DAY });
+/** register's Scenario with a `pot` genesis section and pot readouts. */
+export class PotScenario extends Scenario {
+  static override async create(o: PotScenarioOptions): Promise<PotScenario> {
+    const { app, actors } = await Scenario.start({ ...o, extraAppState: { pot: potGenesisJson(o.potParams) } });
     return new PotScenario(app, actors);
-  }
-
-  actor(name: string): Actor {
-    const a = this.actors.get(name);
-    if (!a) throw new Error(`unknown actor ${name}`);
-    return a;
-  }
-
-  address(name: string): string {
-    return this.actor(name).key.address;
-  }
-
-  accountBytes(name: string): Uint8Array {
-    return parseAcc(this.address(name));
-  }
-
-  net(name: string): string {
-    return this.actor(name).node.networkAddress;
-  }
-
-  netBytes(name: string): Uint8Array {
-    return parseSds(this.net(name));
-  }
-
-  /** The raw bytes of the last tx `tx` delivered. */
-  lastTx: Uint8Array = new Uint8Array();
-
-  /** Signs `msgs` by `signer` (next sequence) and delivers them alone in a block at `seconds`. */
-  async tx(signer: string, msgs: readonly Any[], seconds: bigint): Promise<ExecTxResult> {
-    const key = this.actor(signer).key;
-    const sequence = this.sequence(signer);
-    const raw = this.app.sign(key, msgs, { sequence, gasLimit: msgs.length <= 3 ? FEE_GAS : 200_000n * BigInt(msgs.length) });
-    this.lastTx = raw;
-    const [result] = await this.app.block([raw], { seconds });
-    return result!;
-  }
-
-  sequence(name: string): bigint {
-    return this.app.parts.keepers.auth.getAccount(this.read, this.accountBytes(name))?.sequence ?? 0n;
-  }
-
-  /** An empty block at `seconds`; returns its block events. */
-  async emptyBlock(seconds: bigint): Promise<readonly Event[]> {
-    return (await this.app.finalize([], { seconds })).events;
-  }
-
-  balance(nameOrAddress: string): bigint {
-    return this.app.balance(this.actors.has(nameOrAddress) ? this.address(nameOrAddress) : nameOrAddress);
-  }
-
-  get read(): ReadContext {
-    const store = this.app.parts.store.committed();
-    return { kv: (name) => store.getReader(name) };
-  }
-
-  get register() {
-    return this.app.parts.keepers.register;
   }
 
   get pot() {
@@ -203,10 +109,6 @@ export class PotScenario {
       distribution: this.moduleBalance("distribution"),
       communityPool: this.communityPool(),
     };
-  }
-
-  close(): Promise<void> {
-    return this.app.close();
   }
 }
 

@@ -20,10 +20,9 @@ import { removeMetaNodeRoute } from "./msgs/removeMetaNode.js";
 import { removeResourceNodeRoute } from "./msgs/removeResourceNode.js";
 import { updateEffectiveDepositRoute } from "./msgs/updateEffectiveDeposit.js";
 import { updateMetaNodeRoute } from "./msgs/updateMetaNode.js";
-import { updateMetaNodeDepositRoute } from "./msgs/updateMetaNodeDeposit.js";
 import { updateParamsRoute } from "./msgs/updateParams.js";
 import { updateResourceNodeRoute } from "./msgs/updateResourceNode.js";
-import { updateResourceNodeDepositRoute } from "./msgs/updateResourceNodeDeposit.js";
+import { updateMetaNodeDepositRoute, updateResourceNodeDepositRoute } from "./msgs/addDeposit.js";
 import { registerQueryHandlers } from "./queries.js";
 import { registerInvariants } from "./invariants.js";
 

@@ -11,7 +11,7 @@ import type { ReadContext } from "../../baseapp/context.js";
 import { devnetNodeKey, type SdsNodeKey } from "../../node/devnetGenesis.js";
 import { buildAppState, type GenesisNode, type GenesisSpec } from "../../node/genesisBuilder.js";
 import { TestApp, type TestKey } from "../../node/testApp.js";
-import { parseAcc } from "./addresses.js";
+import { parseAcc, parseSds } from "./addresses.js";
 
 export const STOS = 10n ** 18n;
 export const DAY = 86_400n;
@@ -46,6 +46,8 @@ export interface ScenarioOptions {
   readonly register?: GenesisSpec["register"] | ((actor: (name: string) => Actor) => GenesisSpec["register"]);
   readonly genesisSeconds?: bigint;
   readonly referenceQuirks?: boolean;
+  /** More `app_state` sections (other modules' genesis, e.g. pot's), added beside the built ones. */
+  readonly extraAppState?: Readonly<Record<string, unknown>>;
 }
 
 const FEE_GAS = 600_000n;
@@ -56,12 +58,18 @@ const gasFor = (messages: number): bigint => (messages <= 3 ? FEE_GAS : 200_000n
 
 /** A TestApp whose genesis accounts are named actors (HD index 100 + position). */
 export class Scenario {
-  private constructor(
+  protected constructor(
     readonly app: TestApp,
     private readonly actors: ReadonlyMap<string, Actor>,
   ) {}
 
   static async create(o: ScenarioOptions): Promise<Scenario> {
+    const { app, actors } = await Scenario.start(o);
+    return new Scenario(app, actors);
+  }
+
+  /** The TestApp and actors of a scenario (subclasses wrap them in their own type). */
+  protected static async start(o: ScenarioOptions): Promise<{ app: TestApp; actors: ReadonlyMap<string, Actor> }> {
     const names = Object.keys(o.balances);
     const actors = new Map<string, Actor>();
     names.forEach((name, i) => {
@@ -73,14 +81,17 @@ export class Scenario {
       if (!a) throw new Error(`unknown actor ${name}`);
       return a;
     };
-    const appState = buildAppState({
-      accounts: names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n]!, ...(o.otherCoins?.[n] ? { otherCoins: o.otherCoins[n] } : {}) })),
-      nodes: o.nodes?.(actor) ?? [],
-      ...(o.moduleBalances ? { moduleBalances: o.moduleBalances } : {}),
-      ...(o.register ? { register: typeof o.register === "function" ? o.register(actor) : o.register } : {}),
-    });
+    const appState = {
+      ...buildAppState({
+        accounts: names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n]!, ...(o.otherCoins?.[n] ? { otherCoins: o.otherCoins[n] } : {}) })),
+        nodes: o.nodes?.(actor) ?? [],
+        ...(o.moduleBalances ? { moduleBalances: o.moduleBalances } : {}),
+        ...(o.register ? { register: typeof o.register === "function" ? o.register(actor) : o.register } : {}),
+      }),
+      ...o.extraAppState,
+    };
     const app = await TestApp.create({ appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false });
-    return new Scenario(app, actors);
+    return { app, actors };
   }
 
   actor(name: string): Actor {
@@ -102,6 +113,19 @@ export class Scenario {
     return this.actor(name).node.networkAddress;
   }
 
+  /** Raw bytes of an actor's node network address. */
+  netBytes(name: string): Uint8Array {
+    return parseSds(this.net(name));
+  }
+
+  /** The raw bytes of the last tx `tx`/`txs` signed. */
+  lastTx: Uint8Array = new Uint8Array();
+
+  /** An actor's account sequence in committed state. */
+  sequence(name: string): bigint {
+    return this.app.parts.keepers.auth.getAccount(this.read, this.accountBytes(name))?.sequence ?? 0n;
+  }
+
   /** Signs `msgs` by `signer` (next sequence) and delivers them alone in a block at `seconds`. */
   async tx(signer: string, msgs: readonly Any[], seconds: bigint, nanos = 0): Promise<ExecTxResult> {
     const [result] = await this.txs([[signer, msgs]], seconds, nanos);
@@ -114,12 +138,11 @@ export class Scenario {
     // the signer's earlier txs in this block.
     const pending = new Map<string, bigint>();
     const raw = list.map(([signer, msgs]) => {
-      const key = this.actor(signer).key;
-      const onChain = this.app.parts.keepers.auth.getAccount(this.read, parseAcc(key.address))?.sequence ?? 0n;
       const offset = pending.get(signer) ?? 0n;
       pending.set(signer, offset + 1n);
-      return this.app.sign(key, msgs, { sequence: onChain + offset, gasLimit: gasFor(msgs.length) });
+      return this.app.sign(this.actor(signer).key, msgs, { sequence: this.sequence(signer) + offset, gasLimit: gasFor(msgs.length) });
     });
+    this.lastTx = raw.at(-1) ?? this.lastTx;
     return this.app.block(raw, { seconds, nanos });
   }
 

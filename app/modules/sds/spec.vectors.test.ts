@@ -15,7 +15,6 @@ import { Dec } from "../../math/dec.js";
 import { POOL } from "../register/keeper.js";
 import { BondStatus } from "../register/logic/bondStatus.js";
 import { metaNodeBitmapIndex, reporterIndexes } from "./logic/reporterBitmap.js";
-import { BECH32_PREFIX, parseBech32Address } from "../../crypto/address.js";
 import { actionEvent, anyMsg, ed25519Any, eventAttributes, genesisG, G_OWNERS, q, Scenario, STOS, T } from "../register/testkit.js";
 
 let scenario: Scenario | undefined;
@@ -198,7 +197,7 @@ describe("TV F: file upload records", () => {
       reporterIndexes(s.app.parts.keepers.sds.getFileInfo(s.read, new TextEncoder().encode(fileHash))!.reporters);
     const remove = anyMsg(MsgRemoveMetaNodeSchema, { metaNodeAddress: s.net(mb), ownerAddress: s.address(mb) });
     expectOk(await s.tx(mb, [remove], T));
-    expect(s.register.getMetaNode(s.read, parseBech32Address(s.net(mb), BECH32_PREFIX.sds))?.status).toBe(BondStatus.Unbonding);
+    expect(s.register.getMetaNode(s.read, s.netBytes(mb))?.status).toBe(BondStatus.Unbonding);
     // M_b is no longer active: M_c moves from bit 2 to bit 1, and M_b's own report (its owner still
     // owns it, §10 item 3) lands on bit 0 like the reference's failed lookup, as M_a's does.
     expectOk(await s.tx(mc, [upload(s, mc, U1)], T + 5n));
