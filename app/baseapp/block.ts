@@ -5,6 +5,7 @@ import type { BranchMultiStore, MultiStore, MultiStoreReader, StoreKind, StoreNa
 import type { Context, ReadContext } from "./context.js";
 import type { MsgRoute } from "./msgs.js";
 import type { QueryHandler } from "./queryRouter.js";
+import type { Invariant } from "./invariants.js";
 
 /** What a block-level hook knows about the block being executed (the parts of the header ABCI 2.0 gives). */
 export interface BlockHeader {
@@ -44,7 +45,7 @@ export interface ModuleHooks {
    * The module's invariants by name (SDK `RegisterInvariants`): each returns a description of what is
    * broken, or undefined. Tests check them after every block; crisis will expose them on chain.
    */
-  readonly invariants?: Readonly<Record<string, (ctx: ReadContext) => string | undefined>>;
+  readonly invariants?: Readonly<Record<string, Invariant>>;
   /** Apply this module's part of genesis `app_state` (already parsed JSON, `undefined` if absent). */
   initGenesis?(ctx: Context, genesis: unknown): readonly ValidatorUpdate[] | void;
   /** The inverse of initGenesis: this module's `app_state` JSON. */

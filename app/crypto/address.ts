@@ -107,6 +107,17 @@ export function parseBech32Address(text: string, prefix: string): Uint8Array {
   return bytes;
 }
 
+/** True when `text` parses as an address under `prefix` (ValidateBasic checks that only need yes or no). */
+export function isBech32Address(text: string, prefix: string): boolean {
+  try {
+    parseBech32Address(text, prefix);
+    return true;
+  } catch (e) {
+    if (e instanceof AddressError) return false;
+    throw e;
+  }
+}
+
 /**
  * Bech32 checksums cost microseconds and every tx formats and parses the same few addresses many times
  * (messages, events, accounts). Both directions are pure functions, so bounded memos change only the

@@ -14,6 +14,7 @@
  * (TotalReward[last_distributed_epoch]) is below the end.
  */
 import type { ReadContext } from "../../baseapp/context.js";
+import { type Invariant, reportProblems as report } from "../../baseapp/invariants.js";
 import { decodeLengthPrefixed } from "../../baseapp/lengthPrefixed.js";
 import { CoinSchema, type Coin as CoinProto } from "../../codec/cosmos/base/v1beta1/coin_pb.js";
 import { RewardSchema, TotalRewardSchema } from "../../codec/stratos/pot/v1/pot_pb.js";
@@ -27,8 +28,6 @@ import {
   TOTAL_MINED_TOKEN_KEY, TOTAL_REWARD_PREFIX, epochOfIndexKey, totalRewardKey,
 } from "./keys.js";
 import type { PotParams } from "./params.js";
-
-export type Invariant = (ctx: ReadContext) => string | undefined;
 
 /** Name → check, for `ModuleHooks.invariants`. */
 export function potInvariants(k: PotKeeper): Record<string, Invariant> {
@@ -50,14 +49,6 @@ export function potInvariants(k: PotKeeper): Record<string, Invariant> {
     "nonnegative-amounts": guarded(nonnegativeAmounts),
     "total-mined-token": guarded(totalMinedToken),
   };
-}
-
-const MAX_LISTED = 5;
-
-function report(problems: readonly string[]): string | undefined {
-  if (problems.length === 0) return undefined;
-  const shown = problems.slice(0, MAX_LISTED).join("; ");
-  return problems.length > MAX_LISTED ? `${shown}; … and ${problems.length - MAX_LISTED} more` : shown;
 }
 
 interface Snapshot {

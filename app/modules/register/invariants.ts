@@ -33,6 +33,7 @@
  * negative legitimately.
  */
 import type { ReadContext } from "../../baseapp/context.js";
+import { type Invariant, reportProblems as report } from "../../baseapp/invariants.js";
 import { TxError } from "../../baseapp/errors.js";
 import { AddressError } from "../../crypto/address.js";
 import { equalBytes, hexOf } from "../../store/bytes.js";
@@ -42,8 +43,6 @@ import { BondStatus } from "./logic/bondStatus.js";
 import { formatTimeBytes } from "./logic/time.js";
 import { bondStatusName } from "./store.js";
 import { type MetaNode, type NodeRecord, type ResourceNode, type UnbondingNode, unbondingBalance } from "./types.js";
-
-export type Invariant = (ctx: ReadContext) => string | undefined;
 
 /** Name → check, for `ModuleHooks.invariants`. */
 export function registerInvariants(k: RegisterKeeper): Record<string, Invariant> {
@@ -62,14 +61,6 @@ export function registerInvariants(k: RegisterKeeper): Record<string, Invariant>
     "unbonding-queue": guarded(unbondingQueue),
     "active-meta-node-index": guarded(activeMetaNodeIndex),
   };
-}
-
-const MAX_LISTED = 5;
-
-function report(problems: readonly string[]): string | undefined {
-  if (problems.length === 0) return undefined;
-  const shown = problems.slice(0, MAX_LISTED).join("; ");
-  return problems.length > MAX_LISTED ? `${shown}; … and ${problems.length - MAX_LISTED} more` : shown;
 }
 
 /** Everything the checks read, loaded once per check. */

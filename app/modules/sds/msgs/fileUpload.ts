@@ -10,7 +10,7 @@ import { typedEvent } from "../../../baseapp/events.js";
 import { type MsgRoute, msgRoute } from "../../../baseapp/msgs.js";
 import { EventFileUploadSchema } from "../../../codec/stratos/sds/v1/event_pb.js";
 import { type MsgFileUpload, MsgFileUploadResponseSchema, MsgFileUploadSchema } from "../../../codec/stratos/sds/v1/tx_pb.js";
-import { AddressError, BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../../crypto/address.js";
+import { BECH32_PREFIX, formatBech32Address, isBech32Address, parseBech32Address } from "../../../crypto/address.js";
 import { emptyResponse, signerBytes, typeUrlOf } from "../../register/msgs/common.js";
 import { isValidCid } from "../cid.js";
 import { ErrInvalidFileHash, ErrReporterAddressOrOwner } from "../errors.js";
@@ -35,21 +35,12 @@ function rawFileHash(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-const parses = (text: string, prefix: string): boolean => {
-  try {
-    parseBech32Address(text, prefix);
-    return true;
-  } catch (e) {
-    if (e instanceof AddressError) return false;
-    throw e;
-  }
-};
 
 export function validateFileUpload({ msg, fileHash }: Decoded): void {
   if (!isValidCid(fileHash)) throw ErrInvalidFileHash.wrap("failed to validate file hash");
-  if (!parses(msg.from, BECH32_PREFIX.account)) throw ErrInvalidAddress.wrap("failed to validate from address");
-  if (!parses(msg.reporter, BECH32_PREFIX.sds)) throw ErrInvalidAddress.wrap("failed to parse reporter address");
-  if (!parses(msg.uploader, BECH32_PREFIX.account)) throw ErrInvalidAddress.wrap("failed to parse uploader address");
+  if (!isBech32Address(msg.from, BECH32_PREFIX.account)) throw ErrInvalidAddress.wrap("failed to validate from address");
+  if (!isBech32Address(msg.reporter, BECH32_PREFIX.sds)) throw ErrInvalidAddress.wrap("failed to parse reporter address");
+  if (!isBech32Address(msg.uploader, BECH32_PREFIX.account)) throw ErrInvalidAddress.wrap("failed to parse uploader address");
 }
 
 export function fileUploadRoute(k: SdsKeeper): MsgRoute {
