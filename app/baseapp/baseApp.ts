@@ -4,6 +4,7 @@ import {
   ResponseProcessProposal_ProposalStatus,
   ResponseVerifyVoteExtension_VerifyStatus,
   CheckTxType,
+  MisbehaviorType,
   type ExecTxResult,
   type RequestCheckTx,
   type RequestFinalizeBlock,
@@ -29,7 +30,7 @@ import {
 } from "cosmjs-types/tendermint/abci/types";
 import type { Application } from "../abci/application.js";
 import type { BranchMultiStore, CommitMultiStore, MultiStore } from "../store/types.js";
-import { allModules, type BlockHeader, type ModulePhases, type TxOutcome, type TxPipeline } from "./block.js";
+import { allModules, type BlockHeader, type CometBlockInfo, type ModulePhases, type TxOutcome, type TxPipeline } from "./block.js";
 import { Context } from "./context.js";
 import { EventManager } from "./events.js";
 import { selectTxsWithinBytes } from "./proposal.js";
@@ -209,6 +210,7 @@ export class BaseApp implements Application {
       height: req.height,
       time: req.time,
       proposerAddress: req.proposerAddress,
+      comet: cometBlockInfo(req),
     };
     const state = this.finalizeState ?? this.store.working().branch();
     this.finalizeState = state;
@@ -315,4 +317,25 @@ function parseAppState(bytes: Uint8Array): Record<string, unknown> {
     throw new Error("InitChain: app_state must be a JSON object keyed by module name");
   }
   return parsed as Record<string, unknown>;
+}
+
+/** The consensus facts of a FinalizeBlock request, in the shape block hooks read. */
+function cometBlockInfo(req: RequestFinalizeBlock): CometBlockInfo {
+  return {
+    votes: (req.decidedLastCommit?.votes ?? []).map((v) => ({
+      validatorAddress: v.validator?.address ?? new Uint8Array(),
+      power: v.validator?.power ?? 0n,
+      blockIdFlag: v.blockIdFlag,
+    })),
+    misbehavior: req.misbehavior.map((m) => ({
+      kind: m.type === MisbehaviorType.DUPLICATE_VOTE ? "duplicate_vote" : m.type === MisbehaviorType.LIGHT_CLIENT_ATTACK ? "light_client_attack" : "unknown",
+      validatorAddress: m.validator?.address ?? new Uint8Array(),
+      power: m.validator?.power ?? 0n,
+      height: m.height,
+      time: m.time ?? { seconds: 0n, nanos: 0 },
+      totalVotingPower: m.totalVotingPower,
+    })),
+    blockHash: req.hash,
+    nextValidatorsHash: req.nextValidatorsHash,
+  };
 }

@@ -14,6 +14,41 @@ export interface BlockHeader {
   /** Block time from FinalizeBlock (genesis time during InitChain); the only clock on consensus paths. */
   readonly time: Timestamp;
   readonly proposerAddress: Uint8Array;
+  /**
+   * What CometBFT tells FinalizeBlock about consensus (the SDK's `ctx.CometInfo()` and `VoteInfos()`):
+   * absent during InitChain, CheckTx and queries, where the SDK has none either.
+   */
+  readonly comet?: CometBlockInfo;
+}
+
+/** `RequestFinalizeBlock` beyond the header fields: the last commit's votes, misbehaviour, hashes. */
+export interface CometBlockInfo {
+  /** `decided_last_commit.votes`, in CometBFT's order (the validator set of the previous height). */
+  readonly votes: readonly CommitVote[];
+  readonly misbehavior: readonly Misbehaviour[];
+  /** This block's hash. */
+  readonly blockHash: Uint8Array;
+  readonly nextValidatorsHash: Uint8Array;
+}
+
+export interface CommitVote {
+  /** 20-byte consensus address. */
+  readonly validatorAddress: Uint8Array;
+  readonly power: bigint;
+  /** CometBFT `BlockIDFlag`: 1 ABSENT, 2 COMMIT, 3 NIL. */
+  readonly blockIdFlag: number;
+}
+
+/** A `Misbehavior` entry: evidence CometBFT committed in this block. */
+export interface Misbehaviour {
+  readonly kind: "duplicate_vote" | "light_client_attack" | "unknown";
+  readonly validatorAddress: Uint8Array;
+  /** The validator's power at `height`. */
+  readonly power: bigint;
+  /** Height of the infraction. */
+  readonly height: bigint;
+  readonly time: Timestamp;
+  readonly totalVotingPower: bigint;
 }
 
 /** Execution modes of the SDK's baseapp (`execMode`). */

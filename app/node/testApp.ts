@@ -2,7 +2,7 @@
  * An in-memory stratos-ts app with the devnet genesis, for tests that drive whole txs through
  * CheckTx / FinalizeBlock without CometBFT. Not used on any production path.
  */
-import type { ExecTxResult, ResponseCheckTx, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import type { ExecTxResult, Misbehavior, ResponseCheckTx, ResponseFinalizeBlock, VoteInfo } from "cosmjs-types/tendermint/abci/types";
 import { CheckTxType } from "cosmjs-types/tendermint/abci/types";
 import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
@@ -15,7 +15,7 @@ import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey, signEthSecp256k1Digest } from "../crypto/ethSecp256k1.js";
 import { keccak256 } from "../crypto/hash.js";
 import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
-import { createStratosApp, type StratosAppParts } from "./app.js";
+import { createStratosApp, type StratosAppOptions, type StratosAppParts } from "./app.js";
 import { buildDevnetAppState, devnetMnemonic, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
 
 export interface TestKey {
@@ -50,6 +50,15 @@ export interface TestAppOptions {
   readonly genesisSeconds?: bigint;
   /** Replay register's reference quirks (app option). */
   readonly referenceQuirks?: boolean;
+  /** Test-only modules appended to every phase (app option). */
+  readonly extraModules?: StratosAppOptions["extraModules"];
+}
+
+/** The consensus facts of a test block (RequestFinalizeBlock fields). */
+export interface TestConsensus {
+  readonly votes?: readonly VoteInfo[];
+  readonly misbehavior?: readonly Misbehavior[];
+  readonly proposerAddress?: Uint8Array;
 }
 
 /** Block time of `TestApp.block`, Unix seconds and nanoseconds. */
@@ -72,6 +81,7 @@ export class TestApp {
       minimumGasPrices: options.minimumGasPrices ?? "1000000000wei",
       checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
       referenceQuirks: options.referenceQuirks ?? false,
+      ...(options.extraModules ? { extraModules: options.extraModules } : {}),
     });
     const seed = mnemonicToSeed(devnetMnemonic());
     const keys = Array.from({ length: options.accounts ?? 4 }, (_, i): TestKey => {
@@ -104,18 +114,21 @@ export class TestApp {
     return (await this.finalize(txs, time)).txResults;
   }
 
-  /** Like `block`, with the whole FinalizeBlock response (block events, app hash). */
-  async finalize(txs: readonly Uint8Array[], time?: TestBlockTime): Promise<ResponseFinalizeBlock> {
+  /**
+   * Like `block`, with the whole FinalizeBlock response (block events, app hash). `consensus`: what
+   * CometBFT would report (last commit votes, misbehaviour, proposer); default none.
+   */
+  async finalize(txs: readonly Uint8Array[], time?: TestBlockTime, consensus: TestConsensus = {}): Promise<ResponseFinalizeBlock> {
     if (time) this.seconds = time.seconds;
     const res = this.parts.app.finalizeBlock({
       txs: [...txs],
-      decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
+      decidedLastCommit: { round: 0, votes: [...(consensus.votes ?? [])] },
+      misbehavior: [...(consensus.misbehavior ?? [])],
       hash: new Uint8Array(32),
       height: this.height,
       time: { seconds: this.seconds, nanos: time?.nanos ?? 0 },
       nextValidatorsHash: new Uint8Array(32),
-      proposerAddress: new Uint8Array(20),
+      proposerAddress: consensus.proposerAddress ?? new Uint8Array(20),
     });
     await this.parts.app.commit();
     this.height++;
