@@ -25,6 +25,9 @@ describe("CometBFT block info in block hooks", () => {
       endBlock: (ctx) => void seen.push({ phase: "end", comet: ctx.header.comet }),
     };
     app = await TestApp.create({ extraModules: [probe] });
+    // TestApp.create ran InitChain and block 1 (no votes); keep InitChain, look at the next block.
+    expect(seen.map((s) => s.phase)).toEqual(["init", "begin", "end"]);
+    seen.splice(1);
     const a = new Uint8Array(20).fill(1);
     const b = new Uint8Array(20).fill(2);
     await app.finalize([], undefined, {
