@@ -19,6 +19,11 @@ export interface RestoreTargetMeta {
   readonly allowed: ReadonlySet<string>;
   /** Keys it must carry (e.g. the chain id). */
   readonly required: readonly string[];
+  /**
+   * Values it must carry: the metadata is not covered by the app hash, so what the node knows for
+   * itself (the chain id of its genesis file) is checked.
+   */
+  readonly expected?: ReadonlyMap<string, Uint8Array>;
 }
 
 export class RestoreSession {
@@ -52,6 +57,12 @@ export class RestoreSession {
     if (this.reader.pending > 0) throw new SnapshotFormatError(`snapshot stream ends inside an item (${this.reader.pending} bytes left)`);
     for (const key of this.metaRules.required) {
       if (!this.meta.has(key)) throw new SnapshotFormatError(`snapshot carries no "${key}" in its ${APP_META_EXTENSION} extension`);
+    }
+    for (const [key, want] of this.metaRules.expected ?? []) {
+      const got = this.meta.get(key);
+      if (got === undefined || Buffer.compare(got, want) !== 0) {
+        throw new SnapshotFormatError(`snapshot's "${key}" is ${JSON.stringify(new TextDecoder().decode(got))}, this node has ${JSON.stringify(new TextDecoder().decode(want))}`);
+      }
     }
     return this.restore.finish(this.meta, this.trustedAppHash);
   }
