@@ -34,9 +34,10 @@ export async function writeSnapshot(
   height: number,
   stores: readonly ExportedStore[],
   extensions: readonly ExtensionSnapshot[],
+  chunkBytes?: number,
 ): Promise<Snapshot> {
   const file = disk.writer(height, SNAPSHOT_FORMAT);
-  const stream = new SnapshotStreamWriter((i, chunk) => file.writeChunk(i, chunk));
+  const stream = new SnapshotStreamWriter((i, chunk) => file.writeChunk(i, chunk), chunkBytes);
   let slice: Uint8Array[] = [];
   let sliceBytes = 0;
   const put = async (item: Uint8Array): Promise<void> => {

@@ -65,6 +65,8 @@ export interface SnapshotManagerOptions {
   readonly store: SnapshotStore;
   readonly meta: RestoreTargetMeta;
   readonly logger?: SnapshotLogger;
+  /** Tests only: a chunk size other than the SDK's 10 MB (see stream.ts). */
+  readonly chunkBytes?: number;
 }
 
 const APP_HASH_BYTES = 32;
@@ -110,7 +112,7 @@ export class SnapshotManager {
     const extensions = [appMetaExtension(meta)];
     const started = performance.now(); // det-ok: log only
     this.logger.info(`creating state sync snapshot at height ${height}`);
-    this.creating = writeSnapshot(this.disk, height, stores, extensions)
+    this.creating = writeSnapshot(this.disk, height, stores, extensions, this.opts.chunkBytes)
       .then(async (s) => {
         this.logger.info(`snapshot at height ${height}: ${s.chunks} chunk(s), hash ${Buffer.from(s.hash).toString("hex").toUpperCase()}, ${(performance.now() - started).toFixed(0)} ms`); // det-ok: log only
         const pruned = await this.disk.prune(this.opts.keepRecent);

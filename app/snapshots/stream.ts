@@ -36,7 +36,11 @@ export class SnapshotStreamWriter {
   private work: Promise<void> = Promise.resolve();
   private failure: unknown;
 
-  constructor(private readonly onChunk: (index: number, chunk: Uint8Array) => Promise<void>) {
+  /** `chunkBytes` other than CHUNK_BYTES makes a snapshot no other node would produce: tests only. */
+  constructor(
+    private readonly onChunk: (index: number, chunk: Uint8Array) => Promise<void>,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {
     this.deflate.on("data", (b: Buffer) => this.take(b));
     this.deflate.on("error", (e) => {
       this.failure ??= e;
@@ -69,7 +73,7 @@ export class SnapshotStreamWriter {
   private take(b: Buffer): void {
     this.pending.push(b);
     this.pendingBytes += b.length;
-    while (this.pendingBytes >= CHUNK_BYTES) this.emit(CHUNK_BYTES);
+    while (this.pendingBytes >= this.chunkBytes) this.emit(this.chunkBytes);
   }
 
   /** Cuts the first `size` pending bytes into the next chunk. */
