@@ -70,7 +70,7 @@ export async function startOperatorServices(o: {
     wrap,
     async close() {
       await metricsServer?.close();
-      await snapshots.whenIdle();
+      await snapshots.close();
     },
   };
 }

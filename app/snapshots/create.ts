@@ -35,6 +35,8 @@ export async function writeSnapshot(
   stores: readonly ExportedStore[],
   extensions: readonly ExtensionSnapshot[],
   chunkBytes?: number,
+  /** Checked between slices: a snapshot being written when the node stops is dropped. */
+  cancelled: () => boolean = () => false,
 ): Promise<Snapshot> {
   const file = disk.writer(height, SNAPSHOT_FORMAT);
   const stream = new SnapshotStreamWriter((i, chunk) => file.writeChunk(i, chunk), chunkBytes);
@@ -47,6 +49,7 @@ export async function writeSnapshot(
     await flush();
   };
   const flush = async (): Promise<void> => {
+    if (cancelled()) throw new Error("cancelled: the node is stopping");
     if (sliceBytes === 0) return;
     const bytes = Buffer.concat(slice, sliceBytes);
     slice = [];

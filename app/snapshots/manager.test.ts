@@ -186,3 +186,23 @@ describe("snapshot manager", async () => {
     expect(fs.existsSync(path.join(dir, "30", "3"))).toBe(false);
   });
 });
+
+describe("stopping while a snapshot is written", () => {
+  it("drops the snapshot and removes its files", async () => {
+    const s = await store();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshots-"));
+    dirs.push(dir);
+    const m = await SnapshotManager.open({ dir, interval: 5, keepRecent: 0, store: s, meta: META_RULES, chunkBytes: 3000 });
+    for (let h = 1; h <= 5; h++) {
+      applyWrites(s.working(), blockWrites(h, 3000, 30_000));
+      await s.commit();
+    }
+    m.afterCommit(5, new Map([["chain_id", CHAIN]]));
+    await m.close();
+    expect(m.listSnapshots().snapshots).toEqual([]);
+    expect(fs.existsSync(path.join(dir, "5", "3"))).toBe(false);
+    m.afterCommit(10, new Map([["chain_id", CHAIN]]));
+    await m.whenIdle();
+    expect(m.listSnapshots().snapshots).toEqual([]);
+  });
+});

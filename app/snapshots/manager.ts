@@ -73,6 +73,7 @@ const APP_HASH_BYTES = 32;
 
 export class SnapshotManager {
   private creating: Promise<void> | undefined;
+  private closing = false;
   private session: RestoreSession | undefined;
   private readonly logger: SnapshotLogger;
 
@@ -100,7 +101,7 @@ export class SnapshotManager {
    */
   afterCommit(height: number, meta: ReadonlyMap<string, Uint8Array>): void {
     const interval = this.opts.interval;
-    if (interval <= 0 || height <= 0 || height % interval !== 0) return;
+    if (interval <= 0 || height <= 0 || height % interval !== 0 || this.closing) return;
     if (this.creating !== undefined) {
       this.logger.error(`snapshot at height ${height} skipped: the previous snapshot is still being written`);
       return;
@@ -112,7 +113,7 @@ export class SnapshotManager {
     const extensions = [appMetaExtension(meta)];
     const started = performance.now(); // det-ok: log only
     this.logger.info(`creating state sync snapshot at height ${height}`);
-    this.creating = writeSnapshot(this.disk, height, stores, extensions, this.opts.chunkBytes)
+    this.creating = writeSnapshot(this.disk, height, stores, extensions, this.opts.chunkBytes, () => this.closing)
       .then(async (s) => {
         this.logger.info(`snapshot at height ${height}: ${s.chunks} chunk(s), hash ${Buffer.from(s.hash).toString("hex").toUpperCase()}, ${(performance.now() - started).toFixed(0)} ms`); // det-ok: log only
         const pruned = await this.disk.prune(this.opts.keepRecent);
@@ -125,7 +126,13 @@ export class SnapshotManager {
       });
   }
 
-  /** Resolves when no snapshot is being written (shutdown, tests). */
+  /** Stops: a snapshot being written is dropped (its files removed) at its next slice. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.whenIdle();
+  }
+
+  /** Resolves when no snapshot is being written (tests). */
   async whenIdle(): Promise<void> {
     while (this.creating !== undefined) await this.creating;
   }
