@@ -9,7 +9,7 @@
 import type { Snapshot } from "../codec/cosmos/base/snapshots/v1beta1/snapshot_pb.js";
 import type { ExportNode } from "../store/index.js";
 import type { SnapshotDiskStore } from "./diskStore.js";
-import { encodeDelimited, extensionItem, iavlItem, payloadItem, storeItem } from "./items.js";
+import { encodeDelimited, encodeIavlItemDelimited, extensionItem, payloadItem, storeItem } from "./items.js";
 import { SnapshotStreamWriter } from "./stream.js";
 
 /** The SDK's current snapshot format: IAVL export nodes in a zlib stream of delimited items. */
@@ -60,7 +60,7 @@ export async function writeSnapshot(
   try {
     for (const s of stores) {
       await put(encodeDelimited(storeItem(s.name)));
-      for (const n of s.nodes()) await put(encodeDelimited(iavlItem(n)));
+      for (const n of s.nodes()) await put(encodeIavlItemDelimited(n));
     }
     for (const e of [...extensions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       await put(encodeDelimited(extensionItem(e.name, e.format)));

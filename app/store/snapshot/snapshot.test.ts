@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeDelimited, exportNodeOf, iavlItem, ItemReader, storeItem } from "../../snapshots/items.js";
+import { encodeDelimited, encodeIavlItemDelimited, exportNodeOf, iavlItem, ItemReader, storeItem } from "../../snapshots/items.js";
 import { fromHex, hexOf } from "../bytes.js";
 import { MemoryStoreDb } from "../db/storeDb.js";
 import { MutableTree } from "../iavl/tree.js";
@@ -264,7 +264,11 @@ describe.each(GOLDEN.cases.map((c) => ({ ...c, $name: c.name })))("SDK v0.47 sna
       const parts: Uint8Array[] = [];
       for (const s of store.exportVersion(snap.height)) {
         parts.push(encodeDelimited(storeItem(s.name)));
-        for (const n of s.nodes()) parts.push(encodeDelimited(iavlItem(n)));
+        for (const n of s.nodes()) {
+          const item = encodeIavlItemDelimited(n);
+          expect(hexOf(item)).toBe(hexOf(encodeDelimited(iavlItem(n))));
+          parts.push(item);
+        }
       }
       expect(hexOf(Buffer.concat(parts)), `height ${snap.height}`).toBe(snap.items);
     }
