@@ -100,7 +100,7 @@ export function exportNodeOf(item: { key: Uint8Array; value: Uint8Array; version
  * Malformed lengths or messages throw `SnapshotFormatError`.
  */
 export class ItemReader {
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array = new Uint8Array(0);
   private at = 0;
 
   push(bytes: Uint8Array): SnapshotItem[] {
@@ -114,12 +114,13 @@ export class ItemReader {
     return out;
   }
 
-  /** Bytes received but not yet part of a whole item (must be 0 at the end of the stream). */
-  get pending(): number {
-    return this.buf.length - this.at;
-  }
-
-  private append(bytes: Uint8Array): void {
+  /** Adds bytes; take the items with `next()` one at a time (a restore writes as it goes). */
+  append(bytes: Uint8Array): void {
+    if (this.at === this.buf.length) {
+      this.buf = bytes;
+      this.at = 0;
+      return;
+    }
     const rest = this.buf.subarray(this.at);
     const merged = new Uint8Array(rest.length + bytes.length);
     merged.set(rest, 0);
@@ -128,7 +129,13 @@ export class ItemReader {
     this.at = 0;
   }
 
-  private next(): SnapshotItem | undefined {
+  /** Bytes received but not yet part of a whole item (must be 0 at the end of the stream). */
+  get pending(): number {
+    return this.buf.length - this.at;
+  }
+
+  /** The next whole item, or undefined when more bytes are needed. */
+  next(): SnapshotItem | undefined {
     let len = 0;
     let shift = 1;
     let o = this.at;
@@ -185,7 +192,11 @@ export function decodeIavlItem(b: Uint8Array): SnapshotItem | undefined {
       return undefined;
     }
   }
-  return create(SnapshotItemSchema, { item: { case: "iavl", value: { key, value, version: BigInt(version), height } } });
+  // Plain objects of the generated types (what create() returns, without its per-call cost).
+  return {
+    $typeName: "cosmos.base.snapshots.v1beta1.SnapshotItem",
+    item: { case: "iavl", value: { $typeName: "cosmos.base.snapshots.v1beta1.SnapshotIAVLItem", key, value, version: BigInt(version), height } },
+  };
 }
 
 /** A uvarint below 2^53 at r.at (advancing it); undefined when longer or cut. */

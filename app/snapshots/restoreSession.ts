@@ -14,6 +14,9 @@ import { APP_META_EXTENSION, APP_META_FORMAT, readAppMetaPayload } from "./appMe
 import { exportNodeOf, ItemReader } from "./items.js";
 import { ChunkInflater } from "./stream.js";
 
+/** Items applied between two checks of the store's write batch. */
+const FLUSH_EVERY_ITEMS = 10_000;
+
 export interface RestoreTargetMeta {
   /** Metadata keys a snapshot may carry. */
   readonly allowed: ReadonlySet<string>;
@@ -49,11 +52,10 @@ export class RestoreSession {
 
   /** Applies the next chunk (its hash already checked); after the last one, the restored commit. */
   async apply(chunk: Uint8Array): Promise<CommitInfo | undefined> {
-    this.consume(await this.inflater.push(chunk));
+    await this.consume(await this.inflater.push(chunk));
     this.next++;
-    await this.restore.flush();
     if (this.next < this.chunkCount) return undefined;
-    this.consume(await this.inflater.end());
+    await this.consume(await this.inflater.end());
     if (this.reader.pending > 0) throw new SnapshotFormatError(`snapshot stream ends inside an item (${this.reader.pending} bytes left)`);
     for (const key of this.metaRules.required) {
       if (!this.meta.has(key)) throw new SnapshotFormatError(`snapshot carries no "${key}" in its ${APP_META_EXTENSION} extension`);
@@ -72,8 +74,15 @@ export class RestoreSession {
     await this.restore.abort();
   }
 
-  private consume(bytes: Uint8Array): void {
-    for (const item of this.reader.push(bytes)) this.item(item);
+  /** Applies every whole item, writing to disk as batches fill (a chunk holds millions of nodes). */
+  private async consume(bytes: Uint8Array): Promise<void> {
+    this.reader.append(bytes);
+    let n = 0;
+    for (let item = this.reader.next(); item !== undefined; item = this.reader.next()) {
+      this.item(item);
+      if (++n % FLUSH_EVERY_ITEMS === 0) await this.restore.flush();
+    }
+    await this.restore.flush();
   }
 
   private item(item: SnapshotItem): void {
