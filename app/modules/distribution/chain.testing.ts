@@ -58,6 +58,8 @@ export interface ChainOptions {
   /** Replaces the whole distribution genesis (default: mainnet's with `communityTax`). */
   readonly distributionGenesis?: unknown;
   readonly mintGenesis?: unknown;
+  /** Module-account balances at genesis, by module name (e.g. a distribution account to import). */
+  readonly moduleBalances?: Readonly<Record<string, bigint>>;
 }
 
 export interface TxResult {
@@ -90,7 +92,10 @@ export class DistributionChain {
 
   constructor(options: ChainOptions) {
     this.staking.hooks.add(this.distribution.hooks);
-    const state = buildAppState({ accounts: options.accounts.map((a) => ({ address: acc(a.address), balance: a.balance })) });
+    const state = buildAppState({
+      accounts: options.accounts.map((a) => ({ address: acc(a.address), balance: a.balance })),
+      ...(options.moduleBalances ? { moduleBalances: options.moduleBalances } : {}),
+    });
     const appState: Record<string, unknown> = {
       auth: state.auth,
       bank: state.bank,
