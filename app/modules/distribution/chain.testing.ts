@@ -24,8 +24,8 @@ import { memoryMultiStore } from "../../store/memory.js";
 import type { MultiStore } from "../../store/types.js";
 import { createAuthModule } from "../auth/index.js";
 import { createBankModule } from "../bank/index.js";
-import { createMintModule } from "../mint/index.js";
-import { createDistributionModule } from "./index.js";
+import { createMintModule, mainnetMintGenesisJson } from "../mint/index.js";
+import { createDistributionModule, mainnetDistributionGenesisJson } from "./index.js";
 import { FakeStaking, type NewValidator } from "./stakingFake.testing.js";
 
 export const STOS = 10n ** 18n;
@@ -33,23 +33,10 @@ export const CHAIN_ID = "stratos-test-1";
 const GENESIS_SECONDS = 1_700_000_000n;
 
 /** Mainnet's distribution genesis (spec-staking §2.8) with another community tax when asked. */
-export function distributionGenesisJson(communityTax = "0.000000000000000000"): Record<string, unknown> {
-  return {
-    params: { community_tax: communityTax, base_proposer_reward: "0.010000000000000000", bonus_proposer_reward: "0.040000000000000000", withdraw_addr_enabled: true },
-    fee_pool: { community_pool: [] },
-    delegator_withdraw_infos: [], previous_proposer: "", outstanding_rewards: [], validator_accumulated_commissions: [],
-    validator_historical_rewards: [], validator_current_rewards: [], delegator_starting_infos: [], validator_slash_events: [],
-  };
-}
+export const distributionGenesisJson = (communityTax?: string): Record<string, unknown> => mainnetDistributionGenesisJson(communityTax);
 
 /** Mainnet's mint genesis (spec-staking §6). */
-export const MINT_GENESIS_JSON: Record<string, unknown> = {
-  minter: { inflation: "0.000000000000000000", annual_provisions: "0.000000000000000000" },
-  params: {
-    mint_denom: "wei", inflation_rate_change: "0.000000000000000000", inflation_max: "0.000000000000000000",
-    inflation_min: "0.000000000000000000", goal_bonded: "0.670000000000000000", blocks_per_year: "6311520",
-  },
-};
+export const MINT_GENESIS_JSON: Record<string, unknown> = mainnetMintGenesisJson();
 
 export interface ChainOptions {
   /** Funded accounts (raw addresses) and their wei. */
@@ -60,6 +47,8 @@ export interface ChainOptions {
   readonly mintGenesis?: unknown;
   /** Module-account balances at genesis, by module name (e.g. a distribution account to import). */
   readonly moduleBalances?: Readonly<Record<string, bigint>>;
+  /** The state to run on (default: a fresh in-memory multistore); its stores must include FAKE_STAKING_STORE. */
+  readonly store?: MultiStore;
 }
 
 export interface TxResult {
@@ -75,7 +64,7 @@ export const valoper = (addr: Uint8Array): string => formatBech32Address(addr, B
 export const moduleAcc = (name: string): string => acc(moduleAddress(name));
 
 export class DistributionChain {
-  readonly store: MultiStore = memoryMultiStore();
+  readonly store: MultiStore;
   readonly auth = createAuthModule();
   readonly bank = createBankModule(this.auth.keeper);
   readonly staking: FakeStaking = new FakeStaking(this.bank.keeper);
@@ -91,6 +80,7 @@ export class DistributionChain {
   votes: readonly CommitVote[] = [];
 
   constructor(options: ChainOptions) {
+    this.store = options.store ?? memoryMultiStore();
     this.staking.hooks.add(this.distribution.hooks);
     const state = buildAppState({
       accounts: options.accounts.map((a) => ({ address: acc(a.address), balance: a.balance })),

@@ -3,7 +3,8 @@
  * header of logic/f1Model.vectors.ts) through the real keeper, routes and hooks, with the staking fake
  * firing the hooks: random delegations, undelegations, allocations over random votes, withdrawals,
  * commission withdrawals and slashes. Every result, the community pool after every operation and the
- * whole F1 state at checkpoints must match to the last digit; the invariants must hold throughout.
+ * whole F1 state at checkpoints must match to the last digit; the invariants must hold throughout, and
+ * at the end every commission and every delegation's rewards must be withdrawable (can-withdraw).
  */
 import { fromBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
@@ -124,5 +125,18 @@ describe("F1 against the spec's Appendix A model", () => {
       expect(chain.brokenInvariants(), where).toEqual({});
     });
     expectState(chain, c.final, "final");
+
+    // The SDK's can-withdraw invariant: every commission and every delegation's rewards can be paid out.
+    for (const g of c.genesis) {
+      const val = operator(g.name);
+      if (!k.getAccumulatedCommission(chain.context(), val).isEmpty()) {
+        expect(chain.exec(withdrawValidatorCommissionRoute(k), MsgWithdrawValidatorCommissionSchema, { validatorAddress: valoper(val) }).log).toBe("");
+      }
+      for (const d of [...chain.staking.validatorDelegations(chain.context(), val)]) {
+        const res = chain.exec(withdrawDelegatorRewardRoute(k), MsgWithdrawDelegatorRewardSchema, { delegatorAddress: acc(d.delegator), validatorAddress: valoper(val) });
+        expect(res.log, `withdrawing ${acc(d.delegator)} from ${g.name}`).toBe("");
+      }
+    }
+    expect(chain.brokenInvariants()).toEqual({});
   });
 });

@@ -37,6 +37,25 @@ export interface DistributionGenesis {
 
 const ROOT = "distribution";
 
+/**
+ * stratos-1's distribution genesis (spec-staking §2.8): community tax 0, the deprecated proposer
+ * rewards at 0.01 / 0.04 as mainnet has them, withdraw addresses enabled, nothing else.
+ */
+export function mainnetDistributionGenesisJson(communityTax = "0.000000000000000000"): Record<string, unknown> {
+  return {
+    params: { community_tax: communityTax, base_proposer_reward: "0.010000000000000000", bonus_proposer_reward: "0.040000000000000000", withdraw_addr_enabled: true },
+    fee_pool: { community_pool: [] },
+    delegator_withdraw_infos: [],
+    previous_proposer: "",
+    outstanding_rewards: [],
+    validator_accumulated_commissions: [],
+    validator_historical_rewards: [],
+    validator_current_rewards: [],
+    delegator_starting_infos: [],
+    validator_slash_events: [],
+  };
+}
+
 // ================================================================================================
 // Parsing
 // ================================================================================================

@@ -30,6 +30,7 @@ export { DISTRIBUTION_MODULE_NAME, DISTRIBUTION_STORE_KEY, FEE_COLLECTOR_NAME } 
 export type { AccountsForDistribution, BankForDistribution, StakingForDistribution } from "./expected.js";
 export type { DistributionParams } from "./types.js";
 export { DEFAULT_DISTRIBUTION_PARAMS } from "./params.js";
+export { mainnetDistributionGenesisJson } from "./genesis.js";
 export * from "./errors.js";
 
 export interface DistributionModuleOptions {

@@ -18,6 +18,17 @@ export interface MintGenesis {
 
 const ROOT = "mint";
 
+/** stratos-1's mint genesis (spec-staking §6): inflation off, goal 67 %, 6 311 520 blocks a year. */
+export function mainnetMintGenesisJson(): Record<string, unknown> {
+  return {
+    minter: { inflation: "0.000000000000000000", annual_provisions: "0.000000000000000000" },
+    params: {
+      mint_denom: "wei", inflation_rate_change: "0.000000000000000000", inflation_max: "0.000000000000000000",
+      inflation_min: "0.000000000000000000", goal_bonded: "0.670000000000000000", blocks_per_year: "6311520",
+    },
+  };
+}
+
 /** Parses and validates the `mint` part of `app_state`. @throws GenesisError naming the problem. */
 export function parseMintGenesis(json: unknown): MintGenesis {
   const root = JsonFields.of(json, ROOT);

@@ -16,6 +16,7 @@ import { mintQueryHandlers } from "./queries.js";
 export { MintKeeper } from "./keeper.js";
 export { MINT_MODULE_NAME, MINT_STORE_KEY } from "./keys.js";
 export { MAINNET_MINT_PARAMS } from "./params.js";
+export { mainnetMintGenesisJson } from "./genesis.js";
 export type { AccountsForMint, BankForMint, StakingForMint } from "./expected.js";
 export type { Minter, MintParams } from "./types.js";
 
