@@ -10,7 +10,9 @@ import { queryAddress, unary } from "../../baseapp/grpcQuery.js";
 import { filteredPaginate, pageQueryFrom } from "../../baseapp/pagination.js";
 import { type QueryContext, type QueryHandler, invalidArgument } from "../../baseapp/queryRouter.js";
 import { PageResponseSchema } from "../../codec/cosmos/base/query/v1beta1/pagination_pb.js";
-import { ValidatorAccumulatedCommissionSchema, ValidatorOutstandingRewardsSchema, type ValidatorSlashEvent } from "../../codec/cosmos/distribution/v1beta1/distribution_pb.js";
+import {
+  ValidatorAccumulatedCommissionSchema, ValidatorOutstandingRewardsSchema, type ValidatorSlashEvent, ValidatorSlashEventSchema,
+} from "../../codec/cosmos/distribution/v1beta1/distribution_pb.js";
 import { Query } from "../../codec/cosmos/distribution/v1beta1/query_pb.js";
 import { DecCoins } from "../../math/coins.js";
 import { accString, parseAcc, parseValoper, valoperString } from "./addresses.js";
@@ -71,7 +73,7 @@ export function distributionQueryHandlers(k: DistributionKeeper): Record<string,
         const event = decodeSlashEvent(value);
         // QUIRK (spec-staking §2.7): the bounds are compared with the event's period, not its height.
         if (event.validatorPeriod < req.startingHeight || event.validatorPeriod > req.endingHeight) return false;
-        if (accumulate) slashes.push({ $typeName: "cosmos.distribution.v1beta1.ValidatorSlashEvent", validatorPeriod: event.validatorPeriod, fraction: event.fraction.toProtoString() });
+        if (accumulate) slashes.push(create(ValidatorSlashEventSchema, { validatorPeriod: event.validatorPeriod, fraction: event.fraction.toProtoString() }));
         return true;
       });
       return { slashes, pagination: create(PageResponseSchema, { nextKey: page.nextKey, total: page.total }) };
