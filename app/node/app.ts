@@ -1,4 +1,4 @@
-import { BaseApp } from "../baseapp/baseApp.js";
+import { BaseApp, type SnapshotService } from "../baseapp/baseApp.js";
 import { allModules, type ModuleHooks, type ModulePhases } from "../baseapp/block.js";
 import { MsgRouter } from "../baseapp/msgs.js";
 import { QueryRouter } from "../baseapp/queryRouter.js";
@@ -44,6 +44,10 @@ export interface StratosAppOptions {
   readonly referenceQuirks?: boolean;
   /** EndBlock failures the reference swallows (e.g. an unbonding payout that cannot be made). */
   readonly onEndBlockProblem?: (module: string, problem: string) => void;
+  /** State sync snapshots (app/snapshots). */
+  readonly snapshots?: SnapshotService;
+  /** app.toml `min-retain-blocks`. */
+  readonly minRetainBlocks?: number;
 }
 
 export interface StratosAppParts {
@@ -132,7 +136,11 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     ...(pool ? { preverify: createPreverifier(auth.keeper, signatureCache, pool) } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION });
+  const app = new BaseApp({
+    store, modules, queries, txs, name: APP_NAME, version: APP_VERSION,
+    ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+    minRetainBlocks: options.minRetainBlocks ?? 0,
+  });
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();

@@ -6,6 +6,8 @@ import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from 
 import { withBlockLog } from "./blockLog.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
+import { defaultAppConfig, storePruning, type AppConfig } from "./appConfig.js";
+import { startOperatorServices } from "./operator.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -23,6 +25,11 @@ export interface NodeOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
+  /**
+   * The app.toml settings (appConfig.ts; defaults when absent). minimumGasPrices and
+   * checkTxVerifyWorkers above, when given, take precedence over it.
+   */
+  readonly config?: AppConfig;
 }
 
 export interface RunningNode {
@@ -35,19 +42,29 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const logger = createLogger(options.logLevel ?? "info");
   const dataDir = path.join(options.home, "data");
   fs.mkdirSync(dataDir, { recursive: true });
-  const store = new RootMultiStore({ path: path.join(dataDir, "application.db") });
-  const { app, close } = await createStratosApp(store, {
-    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
+  const config = options.config ?? defaultAppConfig();
+  const store = new RootMultiStore({
+    path: path.join(dataDir, "application.db"),
+    pruning: storePruning(config),
+    maxLoadedNodes: config.node.maxLoadedNodes,
+    trimDepth: config.node.trimDepth,
+  });
+  const ops = await startOperatorServices({ home: options.home, dataDir, config, store, logger });
+  const { app: baseApp, close } = await createStratosApp(store, {
+    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? config.node.checktxWorkers,
     extraModules: options.extraModules ?? [],
     cometRpc: options.cometRpc,
-    minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    minimumGasPrices: options.minimumGasPrices ?? config.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    snapshots: ops.snapshots,
+    minRetainBlocks: config.minRetainBlocks,
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
+  const app = await ops.wrap(baseApp);
   const last = store.lastCommit();
   logger.info(
-    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${app.currentChainId ? `, chain ${app.currentChainId}` : ""}`,
+    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${baseApp.currentChainId ? `, chain ${baseApp.currentChainId}` : ""}`,
   );
 
   let stopping: Promise<void> | undefined;
@@ -61,6 +78,7 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await server.close();
+      await ops.close();
       await close();
     })();
     return stopping;
