@@ -11,7 +11,7 @@ const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
-                 [--reference-quirks]
+                 [--reference-quirks] [--halt-height H] [--halt-time UNIX_SECONDS]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
@@ -21,12 +21,19 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         --checktx-workers N verifies CheckTx signatures on N worker threads (default 0: inline;
         worth it only with cores to spare beside CometBFT, see docs/performance.md).
         --reference-quirks reproduces the reference's register security holes, only to re-execute
-        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.`;
+        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.
+        --halt-height / --halt-time stop the node once it has committed a block at or above that height,
+        or with a time at or after that Unix time (the SDK's halt-height / halt-time; 0 = off).`;
 
 function parseWorkers(text: string): number {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 0 || n > 64) throw new Error(`--checktx-workers must be an integer from 0 to 64, got ${text}`);
   return n;
+}
+
+function parseUint(text: string, flag: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new Error(`${flag} must be a non-negative integer, got ${text}`);
+  return BigInt(text);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
           "checktx-workers": { type: "string", default: "0" },
           "log-level": { type: "string", default: "info" },
           "reference-quirks": { type: "boolean", default: false },
+          "halt-height": { type: "string", default: "0" },
+          "halt-time": { type: "string", default: "0" },
         },
         strict: true,
       });
@@ -59,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
         checkTxVerifyWorkers: parseWorkers(values["checktx-workers"]),
         logLevel: level as LogLevel,
         referenceQuirks: values["reference-quirks"],
+        haltHeight: parseUint(values["halt-height"], "--halt-height"),
+        haltTime: parseUint(values["halt-time"], "--halt-time"),
       });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {

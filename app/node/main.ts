@@ -6,6 +6,9 @@ import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from 
 import { withBlockLog } from "./blockLog.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
+import type { UpgradeHandler } from "../modules/upgrade/index.js";
+import type { StakingForGov } from "../modules/gov/index.js";
+import { UPGRADE_HANDLERS } from "./upgrades.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -23,6 +26,14 @@ export interface NodeOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
+  /** `halt-height` (app.toml): stop after committing this height (0 = off). */
+  readonly haltHeight?: bigint;
+  /** `halt-time` (app.toml): stop after committing a block at or after this Unix time (0 = off). */
+  readonly haltTime?: bigint;
+  /** This binary's upgrade handlers; default: the registry of app/node/upgrades.ts. */
+  readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
+  /** gov's staking view until staking is wired (tests only; see StratosAppOptions.stakingForGov). */
+  readonly stakingForGov?: StakingForGov;
 }
 
 export interface RunningNode {
@@ -44,6 +55,24 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    upgradeHandlers: options.upgradeHandlers ?? UPGRADE_HANDLERS,
+    // The reference's layout: <home>/data/upgrade-info.json, where cosmovisor looks for it.
+    upgradeInfoDir: dataDir,
+    onUpgradeNeeded: (needed) => logger.error(needed.message),
+    ...(options.stakingForGov ? { stakingForGov: options.stakingForGov } : {}),
+    ...(options.haltHeight || options.haltTime
+      ? {
+          halt: {
+            ...(options.haltHeight ? { height: options.haltHeight } : {}),
+            ...(options.haltTime ? { time: options.haltTime } : {}),
+            onHalt: (reason: string) => {
+              logger.info(`halting node per configuration: ${reason}`);
+              // Let the Commit response reach CometBFT first, as the reference does (it signals itself).
+              setTimeout(() => void stop().finally(() => process.exit(0)), 200);
+            },
+          },
+        }
+      : {}),
   });
   const last = store.lastCommit();
   logger.info(
