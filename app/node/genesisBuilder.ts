@@ -8,6 +8,7 @@ import { moduleAddress } from "../crypto/moduleAddress.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
+import { govGenesisOf, MAINNET_GOV_PARAMS } from "../modules/gov/index.js";
 
 export const GENESIS_DENOM = "wei";
 
@@ -64,6 +65,10 @@ export interface GenesisSpec {
     readonly total_mined_token?: { readonly denom: string; readonly amount: string };
     readonly last_distributed_epoch?: string;
     readonly matured_epoch?: string;
+  };
+  /** gov genesis over stratos-1's params (spec-staking §0.7), params merged field by field (proto-JSON). */
+  readonly gov?: {
+    readonly params?: Readonly<Record<string, unknown>>;
   };
 }
 
@@ -178,5 +183,12 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
       reward_total_info: [],
     },
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
+    gov: withGovParams(govGenesisOf(MAINNET_GOV_PARAMS), spec.gov?.params ?? {}),
+    upgrade: {},
   };
+}
+
+function withGovParams(genesis: unknown, params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const g = genesis as Record<string, unknown>;
+  return { ...g, params: { ...(g.params as Record<string, unknown>), ...params } };
 }

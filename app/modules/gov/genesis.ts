@@ -22,7 +22,7 @@ import { accountProblem, parseAccount } from "./addresses.js";
 import { registryForAnys, registryForJson } from "./anyRegistry.js";
 import type { MessageRouterForGov } from "./expected.js";
 import type { GovKeeper } from "./keeper.js";
-import { coinFromProto, govParamsFromProto, validateGovParams, type GovParams } from "./params.js";
+import { coinFromProto, govParamsFromProto, govParamsToProto, validateGovParams, type GovParams } from "./params.js";
 import { decodeProposalMessages } from "./proposalMessages.js";
 import { isValidWeightedOption } from "./logic/voteOptions.js";
 
@@ -115,6 +115,11 @@ export function initGovGenesis(ctx: Context, k: GovKeeper, g: GovGenesis): void 
   if (!balance.equals(total)) {
     throw new GenesisError(`${ROOT}: expected module account was ${balance.toString()} but we got ${total.toString()}`);
   }
+}
+
+/** A fresh chain's `gov` section with these params (what `stchaind init` writes, edited). */
+export function govGenesisOf(params: GovParams): JsonValue {
+  return toGoProtoJson(GenesisStateSchema, create(GenesisStateSchema, { startingProposalId: 1n, params: govParamsToProto(params) }));
 }
 
 /** `ExportGenesis`: proposals by id, each one's deposits and votes, params; the legacy blocks null. */

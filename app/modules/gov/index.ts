@@ -30,6 +30,7 @@ import { govV1beta1QueryHandlers } from "./queriesV1beta1.js";
 export { GovKeeper } from "./keeper.js";
 export { GOV_MODULE_NAME, GOV_STORE_KEY } from "./keys.js";
 export { MAINNET_GOV_PARAMS, type GovParams } from "./params.js";
+export { govGenesisOf } from "./genesis.js";
 export { validateAbstract } from "./legacy/contents.js";
 export type { AccountsForGov, BankForGov, LegacyContent, LegacyContentType, MessageRouterForGov, StakingForGov } from "./expected.js";
 export * from "./errors.js";
