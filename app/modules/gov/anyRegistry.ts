@@ -3,7 +3,7 @@
  * (a MsgExecLegacyContent carries a Content Any). These build a protobuf-es registry of exactly those,
  * resolved through the app's router.
  */
-import { createRegistry, type DescMessage, fromBinary, isMessage, type JsonValue, type Message, type Registry } from "@bufbuild/protobuf";
+import { createRegistry, type DescMessage, fromBinary, isMessage, type JsonValue, type Message, type Registry, toBinary } from "@bufbuild/protobuf";
 import { type ReflectMessage, isReflectMessage, reflect } from "@bufbuild/protobuf/reflect";
 import { type Any, AnySchema } from "@bufbuild/protobuf/wkt";
 import type { MessageRouterForGov } from "./expected.js";
@@ -23,19 +23,7 @@ export function registryForAnys(router: Pick<MessageRouterForGov, "resolveAny">,
 }
 
 function collectAnys(schema: DescMessage, message: Message, out: Any[]): void {
-  visit(reflect(schema, message), out);
-}
-
-function visit(m: ReflectMessage, out: Any[]): void {
-  if (isMessage(m.message, AnySchema)) {
-    out.push(m.message);
-    return;
-  }
-  for (const f of m.fields) {
-    if (!m.isSet(f)) continue;
-    if (f.fieldKind === "message") visit(m.get(f), out);
-    else if (f.fieldKind === "list" && f.listKind === "message") for (const item of m.get(f)) if (isReflectMessage(item)) visit(item, out);
-  }
+  walkAnys(reflect(schema, message), (any) => out.push(any));
 }
 
 /** The types named by every `"@type"` of a JSON document. @throws Error for a type the chain does not know. */
@@ -55,4 +43,34 @@ export function registryForJson(router: Pick<MessageRouterForGov, "resolveAny">,
   };
   walk(json);
   return createRegistry(...found.values());
+}
+
+/**
+ * protobuf-es packs the Anys it reads from JSON under `type.googleapis.com/<name>`; the SDK's type
+ * URLs are `/<name>`. Rewrites every Any of `message` (nested ones inside Any values too) to the SDK
+ * form, re-encoding the values that contain Anys.
+ */
+export function withSdkTypeUrls(schema: DescMessage, message: Message, registry: Registry): void {
+  walkAnys(reflect(schema, message), (any) => {
+    const name = any.typeUrl.slice(any.typeUrl.lastIndexOf("/") + 1);
+    const desc = registry.getMessage(name);
+    if (desc !== undefined) {
+      const inner = fromBinary(desc, any.value);
+      withSdkTypeUrls(desc, inner, registry);
+      any.value = toBinary(desc, inner);
+    }
+    any.typeUrl = `/${name}`;
+  });
+}
+
+function walkAnys(m: ReflectMessage, onAny: (any: Any) => void): void {
+  if (isMessage(m.message, AnySchema)) {
+    onAny(m.message);
+    return;
+  }
+  for (const f of m.fields) {
+    if (!m.isSet(f)) continue;
+    if (f.fieldKind === "message") walkAnys(m.get(f), onAny);
+    else if (f.fieldKind === "list" && f.listKind === "message") for (const item of m.get(f)) if (isReflectMessage(item)) walkAnys(item, onAny);
+  }
 }

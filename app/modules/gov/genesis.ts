@@ -19,7 +19,7 @@ import { Coins, validateCoinList } from "../../math/coins.js";
 import { fromTimestamp } from "../register/logic/time.js";
 import { GenesisError } from "../auth/protoJson.js";
 import { accountProblem, parseAccount } from "./addresses.js";
-import { registryForAnys, registryForJson } from "./anyRegistry.js";
+import { registryForAnys, registryForJson, withSdkTypeUrls } from "./anyRegistry.js";
 import type { MessageRouterForGov } from "./expected.js";
 import type { GovKeeper } from "./keeper.js";
 import { coinFromProto, govParamsFromProto, govParamsToProto, validateGovParams, type GovParams } from "./params.js";
@@ -37,7 +37,9 @@ export interface GovGenesis {
 export function parseGovGenesis(json: unknown, router: MessageRouterForGov): GovGenesis {
   let state: GenesisState;
   try {
-    state = fromJson(GenesisStateSchema, json as JsonValue, { registry: registryForJson(router, json as JsonValue) });
+    const registry = registryForJson(router, json as JsonValue);
+    state = fromJson(GenesisStateSchema, json as JsonValue, { registry });
+    withSdkTypeUrls(GenesisStateSchema, state, registry);
   } catch (e) {
     throw new GenesisError(`${ROOT}: ${e instanceof Error ? e.message : String(e)}`);
   }
