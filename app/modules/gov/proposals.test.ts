@@ -301,6 +301,29 @@ describe("bad input (issue 14): each a code and a clear log", () => {
     }
   });
 
+  it("each module's MsgUpdateParams with params its validation refuses is refused at submission (gov 12)", async () => {
+    const sc = await scenario();
+    const auth = sc.app.parts.keepers.auth.getParams(sc.read);
+    const govParams = govParamsToProto({ ...sc.gov.getParams(sc.read), threshold: "0" });
+    const cases: Array<[string, Any, string]> = [
+      ["auth", anyMsg(AuthUpdateParams, { authority: GOV_ACCOUNT, params: { ...auth, txSigLimit: 0n } }), "invalid tx signature limit: 0"],
+      ["bank", anyMsg(BankUpdateParams, { authority: GOV_ACCOUNT, params: { sendEnabled: [{ denom: "wei", enabled: false }], defaultSendEnabled: true } }),
+        "use of send_enabled in params is no longer supported"],
+      ["register (R: min deposit in the bond denom)", registerUpdate(sc, (p) => { p.resourceNodeMinDeposit = { ...p.resourceNodeMinDeposit!, denom: "uatom" }; }),
+        "resource node min deposit denom uatom must be the bond denom wei"],
+      ["pot (R: at least one valve)", potUpdate(sc, (p) => { p.miningRewardParams = []; }), "at least one mining reward param is required"],
+      ["sds", anyMsg(SdsUpdateParams, { authority: GOV_ACCOUNT, params: { bondDenom: "x" } }), "failed to validate bond denomination"],
+      ["gov", anyMsg(GovUpdateParams, { authority: GOV_ACCOUNT, params: govParams }), "vote threshold must be positive: 0.000000000000000000"],
+      ["upgrade", anyMsg(MsgSoftwareUpgradeSchema, { authority: GOV_ACCOUNT, plan: { name: "v2", height: 0n } }), "plan: height must be greater than 0"],
+    ];
+    let t = T;
+    for (const [name, msg, text] of cases) {
+      const r = await sc.tx("P", [submitProposal(sc, "P", [msg], 100n * STOS)], (t += 1n));
+      expect([name, r.codespace, r.code]).toEqual([name, "gov", 12]);
+      expect(r.log).toContain(`msg: 0, err: ${text}`);
+    }
+  });
+
   it("min_initial_deposit_ratio: an initial deposit under round(min_deposit × ratio) fails with gov 16", async () => {
     const sc = await scenario({ govParams: { voting_period: `${VOTING}s`, max_deposit_period: `${DEPOSITING}s`, min_initial_deposit_ratio: "0.500000000000000000" } });
     const r = await sc.tx("P", [submitProposal(sc, "P", [textContentMsg()], 10n * STOS)], T);
