@@ -4,7 +4,7 @@
  * when the proposal leaves its deposit or voting period.
  */
 import { create } from "@bufbuild/protobuf";
-import { ErrInvalidCoins } from "../../baseapp/errors.js";
+import { ErrInvalidCoins, plainError } from "../../baseapp/errors.js";
 import { DepositSchema, type Proposal, ProposalStatus } from "../../codec/cosmos/gov/v1/gov_pb.js";
 import { type Coin, Coins, amountOfCoinList, coinListString, validateCoinList } from "../../math/coins.js";
 import { fromTimestamp } from "../register/logic/time.js";
@@ -99,7 +99,8 @@ export function deleteAndBurnDeposits(k: GovKeeper, ctx: Context, id: bigint): v
 export function validateInitialDeposit(k: GovKeeper, ctx: Context, initial: readonly Coin[]): void {
   const p = k.getParams(ctx);
   const ratio = parseDecGo(p.minInitialDepositRatio);
-  if ("error" in ratio) throw new Error(ratio.error);
+  // A plain Go error in the reference (code 1).
+  if ("error" in ratio) throw plainError(ratio.error);
   if (ratio.dec.isZero()) return;
   const needed = p.minDeposit.map((c) => ({ denom: c.denom, amount: ratio.dec.mulInt(c.amount).roundInt() }));
   if (!isAllGTEGo(initial, needed)) {

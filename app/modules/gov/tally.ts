@@ -38,7 +38,7 @@ function tally(k: GovKeeper, ctx: ReadContext, proposal: Proposal, deleteIn: Con
       }),
       delegations: [...staking.delegatorDelegations(ctx, voter)].map((d) => ({ validator: d.validator, shares: d.shares })),
     });
-    deleteIn && k.deleteVote(deleteIn, proposal.id, voter);
+    if (deleteIn) k.deleteVote(deleteIn, proposal.id, voter);
   }
   const params = k.getParams(ctx);
   const parsed = parseGovParams(params);
