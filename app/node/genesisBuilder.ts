@@ -6,6 +6,8 @@
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { moduleAddress } from "../crypto/moduleAddress.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
+import { mainnetDistributionGenesisJson } from "../modules/distribution/genesis.js";
+import { mainnetMintGenesisJson } from "../modules/mint/genesis.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
 import { govGenesisOf, MAINNET_GOV_PARAMS } from "../modules/gov/index.js";
@@ -66,6 +68,10 @@ export interface GenesisSpec {
     readonly last_distributed_epoch?: string;
     readonly matured_epoch?: string;
   };
+  /** The whole distribution genesis (default: stratos-1's, spec-staking §2.8). */
+  readonly distribution?: Readonly<Record<string, unknown>>;
+  /** The whole mint genesis (default: stratos-1's, inflation off, spec-staking §6). */
+  readonly mint?: Readonly<Record<string, unknown>>;
   /** gov genesis over stratos-1's params (spec-staking §0.7), params merged field by field (proto-JSON). */
   readonly gov?: {
     readonly params?: Readonly<Record<string, unknown>>;
@@ -183,6 +189,8 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
       reward_total_info: [],
     },
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
+    distribution: spec.distribution ?? mainnetDistributionGenesisJson(),
+    mint: spec.mint ?? mainnetMintGenesisJson(),
     gov: withGovParams(govGenesisOf(MAINNET_GOV_PARAMS), spec.gov?.params ?? {}),
     upgrade: {},
   };

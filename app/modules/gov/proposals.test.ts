@@ -15,6 +15,7 @@ import { MsgUpdateParamsSchema as RegisterUpdateParams } from "../../codec/strat
 import { MsgUpdateParamsSchema as SdsUpdateParams } from "../../codec/stratos/sds/v1/tx_pb.js";
 import { MsgUpdateParamsSchema as AuthUpdateParams } from "../../codec/cosmos/auth/v1beta1/tx_pb.js";
 import { MsgUpdateParamsSchema as BankUpdateParams } from "../../codec/cosmos/bank/v1beta1/tx_pb.js";
+import { MsgUpdateParamsSchema as DistributionUpdateParams } from "../../codec/cosmos/distribution/v1beta1/tx_pb.js";
 import { MsgUpdateParamsSchema as GovUpdateParams, MsgExecLegacyContentSchema, MsgVoteSchema as MsgVoteSchemaV1 } from "../../codec/cosmos/gov/v1/tx_pb.js";
 import { ProposalStatus } from "../../codec/cosmos/gov/v1/gov_pb.js";
 import { MsgSubmitProposalSchema as LegacySubmit } from "../../codec/cosmos/gov/v1beta1/tx_pb.js";
@@ -142,6 +143,8 @@ describe("gov proposals through signed txs", () => {
       registerUpdate(sc, (p) => { p.maxEntries = 17; }),
       anyMsg(GovUpdateParams, { authority: GOV_ACCOUNT, params: govParams }),
       anyMsg(MsgSoftwareUpgradeSchema, { authority: GOV_ACCOUNT, plan: { name: "v2", height: 1_000n, info: "binaries at …" } }),
+      // The deprecated proposer rewards must be 0 in a MsgUpdateParams (spec-staking §15 item 9).
+      anyMsg(DistributionUpdateParams, { authority: GOV_ACCOUNT, params: { communityTax: "30000000000000000", baseProposerReward: "0", bonusProposerReward: "0", withdrawAddrEnabled: true } }),
     ];
     const id = await passingProposal(sc, messages, T);
     const events = await sc.emptyBlock(T + VOTING);
@@ -150,6 +153,7 @@ describe("gov proposals through signed txs", () => {
     expect(sc.app.parts.keepers.pot.getParams(sc.read).matureEpoch).toBe(2100n);
     expect(sc.app.parts.keepers.register.getParams(sc.read).maxEntries).toBe(17);
     expect(sc.gov.getParams(sc.read).votingPeriodNanos).toBe(1_200n * 1_000_000_000n);
+    expect(sc.app.parts.keepers.distribution.getParams(sc.read).communityTax.toString()).toBe("0.030000000000000000");
     expect(sc.app.parts.keepers.upgrade.getPlan(sc.read)).toMatchObject({ name: "v2", height: 1_000n, info: "binaries at …" });
     expect(sc.proposal(id)?.status).toBe(ProposalStatus.PASSED);
 
