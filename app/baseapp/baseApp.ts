@@ -77,6 +77,19 @@ export interface BaseAppOptions {
   readonly snapshots?: SnapshotService;
   /** app.toml `min-retain-blocks` (0, the default: CometBFT keeps every block). */
   readonly minRetainBlocks?: number;
+  /**
+   * The node's `halt-height` / `halt-time` (app.toml, SDK semantics): once a block at or above the
+   * height, or with a time at or after the time (Unix seconds), is committed, `onHalt` is called and
+   * the app refuses further blocks. 0 / undefined: off.
+   */
+  readonly halt?: HaltOptions;
+}
+
+export interface HaltOptions {
+  readonly height?: bigint;
+  readonly time?: bigint;
+  /** Called after the Commit that reached the halt point, with the reason; the node should stop. */
+  readonly onHalt: (reason: string) => void;
 }
 
 /**
@@ -103,6 +116,11 @@ export class BaseApp implements Application {
   private readonly preparing = new WeakMap<Uint8Array, Promise<void>>();
   /** Set between FinalizeBlock and Commit. */
   private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
+  /**
+   * Why this app takes no more blocks: a FinalizeBlock that failed (its writes were dropped and the
+   * process must restart from the last commit), or the halt height/time was reached.
+   */
+  private stopped: string | undefined;
 
   constructor(private readonly options: BaseAppOptions) {
     this.store = options.store;
@@ -234,7 +252,25 @@ export class BaseApp implements Application {
     return { status: ResponseVerifyVoteExtension_VerifyStatus.ACCEPT };
   }
 
+  /**
+   * Executes a block. If anything throws (a module refusing the block, e.g. upgrade at a plan height
+   * this binary has no handler for, or a bug), every write of the block is dropped and the app takes
+   * no more blocks: nothing partial can be committed, and after a restart CometBFT replays the same
+   * height from the last commit.
+   */
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    if (this.stopped !== undefined) throw new Error(`FinalizeBlock refused: ${this.stopped}`);
+    try {
+      return this.executeBlock(req);
+    } catch (e) {
+      this.finalizeState?.discard();
+      this.finalizeState = undefined;
+      this.stopped = `a FinalizeBlock at height ${req.height} failed (${e instanceof Error ? e.message : String(e)}); restart the node`;
+      throw e;
+    }
+  }
+
+  private executeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
     const expected = BigInt(this.lastHeight + 1);
     if (req.height !== expected) {
       throw new Error(`FinalizeBlock: got height ${req.height}, the store expects ${expected}`);
@@ -276,7 +312,7 @@ export class BaseApp implements Application {
   }
 
   async commit(): Promise<ResponseCommit> {
-    if (!this.pendingBlock) throw new Error("Commit: no finalized block to commit");
+    if (!this.pendingBlock) throw new Error(this.stopped !== undefined ? `Commit refused: ${this.stopped}` : "Commit: no finalized block to commit");
     const committed = await this.store.commit();
     if (BigInt(committed.height) !== this.pendingBlock.height) {
       throw new Error(`Commit: store committed height ${committed.height}, expected ${this.pendingBlock.height}`);
@@ -287,6 +323,7 @@ export class BaseApp implements Application {
     this.finalizeState = undefined;
     this.checkState = this.store.committed().branch();
     this.options.snapshots?.afterCommit(committed.height, this.snapshotMeta());
+    this.checkHalt(this.checkHeader);
     // With min-retain-blocks 0 (the default) every block stays in CometBFT: full replay and old
     // block queries keep working.
     const retainHeight = blockRetentionHeight(BigInt(committed.height), {
@@ -310,6 +347,21 @@ export class BaseApp implements Application {
   private evidenceMaxAgeNumBlocks(): bigint {
     const raw = this.store.getMeta(CONSENSUS_PARAMS_META);
     return raw ? (ConsensusParams.decode(raw).evidence?.maxAgeNumBlocks ?? 0n) : 0n;
+  }
+
+  /**
+   * SDK v0.47 `Commit`: the block that reaches halt-height or halt-time is committed (its ResponseCommit
+   * still goes out), then the node stops, so that it restarts cleanly with the setting moved.
+   */
+  private checkHalt(header: BlockHeader): void {
+    const halt = this.options.halt;
+    if (!halt) return;
+    let reason: string | undefined;
+    if (halt.height !== undefined && halt.height > 0n && header.height >= halt.height) reason = `halt-height ${halt.height} reached at height ${header.height}`;
+    else if (halt.time !== undefined && halt.time > 0n && header.time.seconds >= halt.time) reason = `halt-time ${halt.time} reached at height ${header.height}`;
+    if (reason === undefined) return;
+    this.stopped = `halting node per configuration: ${reason}`;
+    halt.onHalt(reason);
   }
 
   // ---------------------------------------------------------------- snapshot connection (state sync)

@@ -26,7 +26,9 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         Settings come from <home>/config/app.toml (written with the defaults on the first start);
         any of its keys can be given as a flag: --pruning custom --pruning-keep-recent 100
         --pruning-interval 10 --min-retain-blocks N --halt-height N --state-sync.snapshot-interval N
-        --state-sync.snapshot-keep-recent N --telemetry.enabled true --stratos-ts.max-loaded-nodes N …`;
+        --state-sync.snapshot-keep-recent N --telemetry.enabled true --stratos-ts.max-loaded-nodes N …
+        --halt-height / --halt-time stop the node once it has committed a block at or above that height,
+        or with a time at or after that Unix time (the SDK's halt-height / halt-time; 0 = off).`;
 
 function parseWorkers(text: string): number {
   const n = Number(text);

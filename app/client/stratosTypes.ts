@@ -10,6 +10,7 @@ import type { GeneratedType, TsProto2GeneratedType } from "@cosmjs/proto-signing
 import * as registerTx from "../codec/stratos/register/v1/tx_pb.js";
 import * as sdsTx from "../codec/stratos/sds/v1/tx_pb.js";
 import * as potTx from "../codec/stratos/pot/v1/tx_pb.js";
+import * as upgradeTx from "../codec/cosmos/upgrade/v1beta1/tx_pb.js";
 
 /**
  * CosmJS is a CommonJS package: its `GeneratedType` names the CommonJS build's BinaryWriter, a class
@@ -56,3 +57,9 @@ function isMessageSchema(v: unknown): v is DescMessage {
 
 /** The Stratos messages a client can sign (register, sds, pot). */
 export const STRATOS_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([registerTx, sdsTx, potTx]);
+
+/**
+ * SDK messages CosmJS's default registry lacks: upgrade's (a proposal carries them; only the gov
+ * account can send them).
+ */
+export const SDK_EXTRA_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([upgradeTx]);

@@ -15,8 +15,13 @@ import { createDistributionModule, NO_VALIDATORS } from "../modules/distribution
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
 import { createPotModule } from "../modules/pot/index.js";
+import { createGovModule, type StakingForGov } from "../modules/gov/index.js";
+import { createUpgradeModule, REFERENCE_CONSENSUS_VERSIONS, type UpgradeHandler, type UpgradeNeeded, upgradeInfoJson } from "../modules/upgrade/index.js";
+import type { HaltOptions } from "../baseapp/baseApp.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { INVARIANTS_PATH, invariantsHandler } from "./invariants.js";
+import fs from "node:fs";
+import path from "node:path";
 
 export const APP_NAME = "stratos-ts";
 export const APP_VERSION = "0.1.0";
@@ -48,6 +53,23 @@ export interface StratosAppOptions {
   readonly snapshots?: SnapshotService;
   /** app.toml `min-retain-blocks`. */
   readonly minRetainBlocks?: number;
+  /**
+   * What gov's tally reads of staking. Until the staking module is wired here, the default is a chain
+   * with no bonded stake (every proposal is rejected at its voting end, deposits refunded); tests pass
+   * a stand-in. When staking lands, pass its keeper and remove this option.
+   */
+  readonly stakingForGov?: StakingForGov;
+  /** This binary's upgrade handlers (plan name → migration), see app/modules/upgrade. */
+  readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
+  /**
+   * Where `upgrade-info.json` is written when a plan's height is reached without its handler (the
+   * node's data directory, as cosmovisor expects); not written when undefined.
+   */
+  readonly upgradeInfoDir?: string;
+  /** The node's log line at an upgrade halt (`UPGRADE "<name>" NEEDED at height: <h>: <info>`). */
+  readonly onUpgradeNeeded?: (needed: UpgradeNeeded) => void;
+  /** `halt-height` / `halt-time` (app.toml). */
+  readonly halt?: HaltOptions;
 }
 
 export interface StratosAppParts {
@@ -63,6 +85,8 @@ export interface StratosAppParts {
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
+    readonly gov: ReturnType<typeof createGovModule>["keeper"];
+    readonly upgrade: ReturnType<typeof createUpgradeModule>["keeper"];
   };
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
@@ -74,6 +98,9 @@ export interface StratosAppParts {
  */
 export async function createStratosApp(store: CommitMultiStore, options: StratosAppOptions = {}): Promise<StratosAppParts> {
   const extra = options.extraModules ?? [];
+  // gov executes proposal messages through the same router as transactions: created first, filled below.
+  const router = new MsgRouter();
+  let moduleNames: readonly string[] = [];
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
   // Until the staking keeper is wired (issue 13), distribution sees a chain without validators.
@@ -97,19 +124,47 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     onEndBlockProblem: (p) => options.onEndBlockProblem?.("pot", `${p.step}: ${p.error}`),
   });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, pot, sds; BeginBlock …, register,
-  // pot, sds; EndBlock …, register, sds, …, auth, bank, distribution, …, pot. Distribution's BeginBlock
+  const upgrade = createUpgradeModule({
+    authority: auth.keeper.authority,
+    handlers: options.upgradeHandlers ?? new Map(),
+    // Read at InitChain, once the module list below exists.
+    initialVersions: () => new Map(moduleNames.flatMap((name) => {
+      const version = REFERENCE_CONSENSUS_VERSIONS[name];
+      return version === undefined ? [] : [[name, version] as const];
+    })),
+    onUpgradeNeeded: (needed) => {
+      // The reference writes the file before it stops; cosmovisor reads it to switch binaries.
+      if (options.upgradeInfoDir !== undefined) {
+        fs.mkdirSync(options.upgradeInfoDir, { recursive: true });
+        fs.writeFileSync(path.join(options.upgradeInfoDir, "upgrade-info.json"), upgradeInfoJson(needed.plan, needed.height), { mode: 0o600 });
+      }
+      options.onUpgradeNeeded?.(needed);
+    },
+  });
+  const gov = createGovModule({
+    bank: bank.keeper,
+    accounts: auth.keeper,
+    staking: options.stakingForGov ?? NO_BONDED_STAKE,
+    router,
+    authority: auth.keeper.authority,
+    legacyContents: upgrade.legacyContents,
+    onProposalFailed: (id, reason) => options.onEndBlockProblem?.("gov", `proposal ${id} ${reason}`),
+  });
+
+  // spec-chain §8: InitGenesis auth, bank, distribution, (staking, slashing,) gov, …, upgrade, …, register,
+  // pot, sds; BeginBlock upgrade, …, auth, bank, gov, …, register, pot, sds; EndBlock (crisis,) gov,
+  // (staking,) register, sds, …, auth, bank, distribution, …, pot, …, upgrade. Distribution's BeginBlock
   // (fee allocation) needs the validator of every vote: it joins, after mint, when staking is wired.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, register.module, pot.module, sds.module, ...extra],
-    beginBlock: [auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
-    endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, gov.module, upgrade.module, register.module, pot.module, sds.module, ...extra],
+    beginBlock: [upgrade.module, auth.module, bank.module, gov.module, register.module, pot.module, sds.module, ...extra],
+    endBlock: [gov.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, upgrade.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
 
   const all = allModules(modules);
-  const router = new MsgRouter();
+  moduleNames = all.map((m) => m.name);
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
     for (const route of m.msgs ?? []) router.register(route);
@@ -140,11 +195,22 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     store, modules, queries, txs, name: APP_NAME, version: APP_VERSION,
     ...(options.snapshots ? { snapshots: options.snapshots } : {}),
     minRetainBlocks: options.minRetainBlocks ?? 0,
+    ...(options.halt ? { halt: options.halt } : {}),
   });
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();
   };
-  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper };
+  const keepers = {
+    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
+    gov: gov.keeper, upgrade: upgrade.keeper,
+  };
   return { app, store, queries, signatureCache, keepers, close };
 }
+
+/** gov's view of staking until the staking module is wired: nothing bonded. */
+const NO_BONDED_STAKE: StakingForGov = {
+  bondedValidatorsByPower: () => [],
+  delegatorDelegations: () => [],
+  totalBondedTokens: () => 0n,
+};

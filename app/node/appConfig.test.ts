@@ -70,7 +70,7 @@ describe("app.toml", () => {
     expect(config.minimumGasPrices).toBe("0wei");
     expect(config.api).toEqual({ enable: false, address: "tcp://0.0.0.0:1317", enabledUnsafeCors: false });
     expect(config.grpc).toEqual({ enable: true, address: "0.0.0.0:9090" });
-    expect(ignored).toEqual(["halt-time", "iavl-cache-size", "index-events", "json-rpc.enable", "pruning-keep-every", "telemetry.global-labels"]);
+    expect(ignored).toEqual(["iavl-cache-size", "index-events", "json-rpc.enable", "pruning-keep-every", "telemetry.global-labels"]);
   });
 
   it("reads every kind of value and maps the pruning strategies", () => {

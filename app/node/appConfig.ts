@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly pruningInterval: number;
   readonly minRetainBlocks: number;
   readonly haltHeight: number;
+  /** Unix seconds (0: off). */
+  readonly haltTime: number;
   /** Accepted for compatibility; the store keeps its trees in memory, so it changes nothing. */
   readonly interBlockCache: boolean;
   readonly telemetry: {
@@ -70,6 +72,7 @@ export function defaultAppConfig(): AppConfig {
     pruningInterval: 0,
     minRetainBlocks: 0,
     haltHeight: 0,
+    haltTime: 0,
     interBlockCache: true,
     telemetry: { serviceName: "", enabled: false, prometheusRetentionTime: 0, prometheusListenAddress: "127.0.0.1:26661" },
     // The issue asks for REST and gRPC on loopback by default (the SDK leaves REST off, binds 0.0.0.0 / localhost).
@@ -119,6 +122,11 @@ const SETTINGS: readonly Setting[] = [
     section: "", key: "halt-height", kind: "uint",
     get: (c) => c.haltHeight, set: (c, v) => (c.haltHeight = Number(v)),
     doc: "Stop the node after committing this height (0: never); used for upgrades.",
+  },
+  {
+    section: "", key: "halt-time", kind: "uint",
+    get: (c) => c.haltTime, set: (c, v) => (c.haltTime = Number(v)),
+    doc: "Stop the node after committing a block whose time is at or after this Unix time in seconds (0: never).",
   },
   {
     section: "", key: "inter-block-cache", kind: "bool",

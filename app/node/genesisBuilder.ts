@@ -10,6 +10,7 @@ import { mainnetDistributionGenesisJson } from "../modules/distribution/genesis.
 import { mainnetMintGenesisJson } from "../modules/mint/genesis.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
+import { govGenesisOf, MAINNET_GOV_PARAMS } from "../modules/gov/index.js";
 
 export const GENESIS_DENOM = "wei";
 
@@ -71,6 +72,10 @@ export interface GenesisSpec {
   readonly distribution?: Readonly<Record<string, unknown>>;
   /** The whole mint genesis (default: stratos-1's, inflation off, spec-staking §6). */
   readonly mint?: Readonly<Record<string, unknown>>;
+  /** gov genesis over stratos-1's params (spec-staking §0.7), params merged field by field (proto-JSON). */
+  readonly gov?: {
+    readonly params?: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** The reference's register params defaults (spec-register §3), as genesis JSON. */
@@ -186,5 +191,12 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
     distribution: spec.distribution ?? mainnetDistributionGenesisJson(),
     mint: spec.mint ?? mainnetMintGenesisJson(),
+    gov: withGovParams(govGenesisOf(MAINNET_GOV_PARAMS), spec.gov?.params ?? {}),
+    upgrade: {},
   };
+}
+
+function withGovParams(genesis: unknown, params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const g = genesis as Record<string, unknown>;
+  return { ...g, params: { ...(g.params as Record<string, unknown>), ...params } };
 }

@@ -8,6 +8,9 @@ import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { defaultAppConfig, storePruning, type AppConfig } from "./appConfig.js";
 import { startOperatorServices } from "./operator.js";
+import type { UpgradeHandler } from "../modules/upgrade/index.js";
+import type { StakingForGov } from "../modules/gov/index.js";
+import { UPGRADE_HANDLERS } from "./upgrades.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -30,6 +33,14 @@ export interface NodeOptions {
    * checkTxVerifyWorkers above, when given, take precedence over it.
    */
   readonly config?: AppConfig;
+  /** Overrides app.toml `halt-height`: stop after committing this height (0 = off). */
+  readonly haltHeight?: bigint;
+  /** Overrides app.toml `halt-time`: stop after committing a block at or after this Unix time (0 = off). */
+  readonly haltTime?: bigint;
+  /** This binary's upgrade handlers; default: the registry of app/node/upgrades.ts. */
+  readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
+  /** gov's staking view until staking is wired (tests only; see StratosAppOptions.stakingForGov). */
+  readonly stakingForGov?: StakingForGov;
 }
 
 export interface RunningNode {
@@ -49,6 +60,8 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     maxLoadedNodes: config.node.maxLoadedNodes,
     trimDepth: config.node.trimDepth,
   });
+  const haltHeight = options.haltHeight ?? BigInt(config.haltHeight);
+  const haltTime = options.haltTime ?? BigInt(config.haltTime);
   const ops = await startOperatorServices({ home: options.home, dataDir, config, store, logger });
   const { app: baseApp, close } = await createStratosApp(store, {
     checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? config.node.checktxWorkers,
@@ -60,6 +73,24 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    upgradeHandlers: options.upgradeHandlers ?? UPGRADE_HANDLERS,
+    // The reference's layout: <home>/data/upgrade-info.json, where cosmovisor looks for it.
+    upgradeInfoDir: dataDir,
+    onUpgradeNeeded: (needed) => logger.error(needed.message),
+    ...(options.stakingForGov ? { stakingForGov: options.stakingForGov } : {}),
+    ...(haltHeight || haltTime
+      ? {
+          halt: {
+            ...(haltHeight ? { height: haltHeight } : {}),
+            ...(haltTime ? { time: haltTime } : {}),
+            onHalt: (reason: string) => {
+              logger.info(`halting node per configuration: ${reason}`);
+              // Let the Commit response reach CometBFT first, as the reference does (it signals itself).
+              setTimeout(() => void stop().finally(() => process.exit(0)), 200);
+            },
+          },
+        }
+      : {}),
   });
   const app = await ops.wrap(baseApp);
   const last = store.lastCommit();

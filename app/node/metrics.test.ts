@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CheckTxType } from "cosmjs-types/tendermint/abci/types";
 import { QueryBalanceRequest } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { AppMetrics, dirSize } from "./metrics.js";
-import { withHaltHeight } from "./operator.js";
 import { TestApp } from "./testApp.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "metrics-"));
@@ -68,26 +67,5 @@ describe("app metrics", () => {
 
   it("dirSize counts nested files and is 0 for a missing directory", async () => {
     expect(await dirSize(path.join(dir, "missing"))).toBe(0);
-  });
-});
-
-describe("halt-height", () => {
-  it("answers the Commit of the halt height, then halts", async () => {
-    const t = await TestApp.create();
-    let halted = 0;
-    const logs: string[] = [];
-    const halt = t.nextHeight + 1n;
-    const app = withHaltHeight(t.parts.app, Number(halt), { info: (m) => logs.push(m), error: () => undefined, debug: () => undefined }, () => halted++);
-    for (let h = t.nextHeight; h <= halt; h++) {
-      await app.finalizeBlock({
-        txs: [], decidedLastCommit: { round: 0, votes: [] }, misbehavior: [], hash: new Uint8Array(32), height: h,
-        time: { seconds: 1_700_000_100n + h, nanos: 0 }, nextValidatorsHash: new Uint8Array(32), proposerAddress: new Uint8Array(20),
-      });
-      expect(await app.commit({})).toEqual({ retainHeight: 0n });
-      await new Promise((r) => setImmediate(r));
-      expect(halted).toBe(h === halt ? 1 : 0);
-    }
-    expect(logs.join("\n")).toContain(`halting: height ${halt} reached halt-height ${halt}`);
-    await t.close();
   });
 });

@@ -45,7 +45,6 @@ export async function startOperatorServices(o: {
 
   const wrap = async (app: Application): Promise<Application> => {
     let wrapped = app;
-    if (config.haltHeight > 0) wrapped = withHaltHeight(wrapped, config.haltHeight, logger);
     if (config.telemetry.enabled) {
       const metrics = new AppMetrics(
         {
@@ -85,39 +84,3 @@ function genesisChainId(home: string): string | undefined {
   }
 }
 
-/**
- * app.toml `halt-height` (SDK BaseApp.Commit): after committing that height (or a later one) the
- * node answers the Commit, then stops itself as on Ctrl-C. Restart with the setting moved or removed.
- */
-export function withHaltHeight(app: Application, haltHeight: number, logger: Logger, halt: () => void = () => process.kill(process.pid, "SIGINT")): Application {
-  let height = 0n;
-  const wrapped: Application = {
-    info: (r) => app.info(r),
-    query: (r) => app.query(r),
-    checkTx: (r) => app.checkTx(r),
-    initChain: (r) => app.initChain(r),
-    prepareProposal: (r) => app.prepareProposal(r),
-    processProposal: (r) => app.processProposal(r),
-    extendVote: (r) => app.extendVote(r),
-    verifyVoteExtension: (r) => app.verifyVoteExtension(r),
-    listSnapshots: (r) => app.listSnapshots(r),
-    offerSnapshot: (r) => app.offerSnapshot(r),
-    loadSnapshotChunk: (r) => app.loadSnapshotChunk(r),
-    applySnapshotChunk: (r) => app.applySnapshotChunk(r),
-    finalizeBlock: (req) => {
-      height = req.height;
-      return app.finalizeBlock(req);
-    },
-    commit: (req) => app.commit(req),
-  };
-  if (app.onCheckTxReceived) wrapped.onCheckTxReceived = (r) => app.onCheckTxReceived!(r);
-  wrapped.commit = async (req) => {
-    const res = await app.commit(req);
-    if (height >= BigInt(haltHeight)) {
-      logger.info(`halting: height ${height} reached halt-height ${haltHeight}`);
-      setImmediate(halt);
-    }
-    return res;
-  };
-  return wrapped;
-}

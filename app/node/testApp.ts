@@ -11,6 +11,7 @@ import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { RootMultiStore } from "../store/rootMultiStore.js";
+import type { CommitMultiStore } from "../store/types.js";
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey, signEthSecp256k1Digest } from "../crypto/ethSecp256k1.js";
 import { keccak256 } from "../crypto/hash.js";
@@ -52,6 +53,13 @@ export interface TestAppOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase (app option). */
   readonly extraModules?: StratosAppOptions["extraModules"];
+  /** More app options (gov's staking stand-in, upgrade handlers, halt settings, …). */
+  readonly app?: StratosAppOptions;
+  /**
+   * The store (default: a fresh in-memory one). A store that already holds committed blocks is resumed:
+   * no InitChain, the next block is the one after its last (a node restart).
+   */
+  readonly store?: CommitMultiStore;
 }
 
 /** The consensus facts of a test block (RequestFinalizeBlock fields). */
@@ -77,7 +85,8 @@ export class TestApp {
   ) {}
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
-    const parts = await createStratosApp(new RootMultiStore(), {
+    const parts = await createStratosApp(options.store ?? new RootMultiStore(), {
+      ...options.app,
       minimumGasPrices: options.minimumGasPrices ?? "1000000000wei",
       checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
       referenceQuirks: options.referenceQuirks ?? false,
@@ -89,8 +98,15 @@ export class TestApp {
       const publicKey = ethPublicKeyFromPrivateKey(privateKey);
       return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
     });
-    const appState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
     const genesisSeconds = options.genesisSeconds ?? 1_700_000_000n;
+    const last = parts.store.lastCommit().height;
+    if (last > 0) {
+      const resumed = new TestApp(parts, keys);
+      resumed.height = BigInt(last) + 1n;
+      resumed.seconds = genesisSeconds;
+      return resumed;
+    }
+    const appState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
     parts.app.initChain({
       time: { seconds: genesisSeconds, nanos: 0 },
       chainId: DEVNET_CHAIN_ID,

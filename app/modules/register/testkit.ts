@@ -10,7 +10,7 @@ import { PubKeySchema as Ed25519PubKeySchema } from "../../codec/cosmos/crypto/e
 import type { ReadContext } from "../../baseapp/context.js";
 import { devnetNodeKey, type SdsNodeKey } from "../../node/devnetGenesis.js";
 import { buildAppState, type GenesisNode, type GenesisSpec } from "../../node/genesisBuilder.js";
-import { TestApp, type TestKey } from "../../node/testApp.js";
+import { TestApp, type TestAppOptions, type TestKey } from "../../node/testApp.js";
 import { parseAcc, parseSds } from "./addresses.js";
 
 export const STOS = 10n ** 18n;
@@ -48,6 +48,8 @@ export interface ScenarioOptions {
   readonly referenceQuirks?: boolean;
   /** More `app_state` sections (other modules' genesis, e.g. pot's), added beside the built ones. */
   readonly extraAppState?: Readonly<Record<string, unknown>>;
+  /** App options (e.g. gov's staking stand-in). */
+  readonly app?: TestAppOptions["app"];
 }
 
 const FEE_GAS = 600_000n;
@@ -90,7 +92,9 @@ export class Scenario {
       }),
       ...o.extraAppState,
     };
-    const app = await TestApp.create({ appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false });
+    const app = await TestApp.create({
+      appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false, ...(o.app ? { app: o.app } : {}),
+    });
     return { app, actors };
   }
 
