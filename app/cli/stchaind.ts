@@ -11,7 +11,7 @@ const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
-                 [--reference-quirks]
+                 [--reference-quirks] [--inv-check-period N] [--x-crisis-skip-assert-invariants]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
@@ -21,7 +21,15 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         --checktx-workers N verifies CheckTx signatures on N worker threads (default 0: inline;
         worth it only with cores to spare beside CometBFT, see docs/performance.md).
         --reference-quirks reproduces the reference's register security holes, only to re-execute
-        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.`;
+        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.
+        --inv-check-period N asserts every module invariant in EndBlock at heights divisible by N
+        and stops the node when one is broken (default 0: never).
+        --x-crisis-skip-assert-invariants skips the invariant assertion at InitChain.`;
+
+function parseInvCheckPeriod(text: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new Error(`--inv-check-period must be a non-negative integer, got ${text}`);
+  return BigInt(text);
+}
 
 function parseWorkers(text: string): number {
   const n = Number(text);
@@ -43,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
           "checktx-workers": { type: "string", default: "0" },
           "log-level": { type: "string", default: "info" },
           "reference-quirks": { type: "boolean", default: false },
+          "inv-check-period": { type: "string", default: "0" },
+          "x-crisis-skip-assert-invariants": { type: "boolean", default: false },
         },
         strict: true,
       });
@@ -59,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
         checkTxVerifyWorkers: parseWorkers(values["checktx-workers"]),
         logLevel: level as LogLevel,
         referenceQuirks: values["reference-quirks"],
+        invCheckPeriod: parseInvCheckPeriod(values["inv-check-period"]),
+        skipGenesisInvariants: values["x-crisis-skip-assert-invariants"],
       });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {

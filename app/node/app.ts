@@ -11,6 +11,7 @@ import { SignatureCache } from "../modules/auth/ante/sigCache.js";
 import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
+import { createCrisisModule } from "../modules/crisis/index.js";
 import { createDistributionModule } from "../modules/distribution/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
@@ -44,6 +45,10 @@ export interface StratosAppOptions {
   readonly referenceQuirks?: boolean;
   /** EndBlock failures the reference swallows (e.g. an unbonding payout that cannot be made). */
   readonly onEndBlockProblem?: (module: string, problem: string) => void;
+  /** The node's `--inv-check-period`: crisis asserts every invariant at heights divisible by it (default 0: never). */
+  readonly invCheckPeriod?: bigint;
+  /** The node's `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
+  readonly skipGenesisInvariants?: boolean;
 }
 
 export interface StratosAppParts {
@@ -59,6 +64,7 @@ export interface StratosAppParts {
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
+    readonly crisis: ReturnType<typeof createCrisisModule>["keeper"];
   };
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
@@ -91,18 +97,25 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (p) => options.onEndBlockProblem?.("pot", `${p.step}: ${p.error}`),
   });
+  const crisis = createCrisisModule({
+    bank: bank.keeper,
+    authority: auth.keeper.authority,
+    invCheckPeriod: options.invCheckPeriod ?? 0n,
+    skipGenesisInvariants: options.skipGenesisInvariants ?? false,
+  });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, pot, sds; BeginBlock …, register,
-  // pot, sds; EndBlock …, register, sds, …, auth, bank, distribution, …, pot.
+  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, pot, sds, …, crisis; BeginBlock …,
+  // register, pot, sds; EndBlock crisis, …, register, sds, …, auth, bank, distribution, …, pot.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, register.module, pot.module, sds.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, register.module, pot.module, sds.module, crisis.module, ...extra],
     beginBlock: [distribution.module, auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
-    endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
+    endBlock: [crisis.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
 
   const all = allModules(modules);
+  crisis.registerInvariants(all);
   const router = new MsgRouter();
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
@@ -135,6 +148,9 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     await pool?.close();
     await store.close();
   };
-  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper };
+  const keepers = {
+    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
+    crisis: crisis.keeper,
+  };
   return { app, store, queries, signatureCache, keepers, close };
 }

@@ -8,6 +8,7 @@ import { moduleAddress } from "../crypto/moduleAddress.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
+import { MAINNET_SLASHING_PARAMS, slashingParamsJson } from "../modules/slashing/params.js";
 
 export const GENESIS_DENOM = "wei";
 
@@ -178,5 +179,9 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
       reward_total_info: [],
     },
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
+    // stratos-1's values (spec-staking §0.7, §3.6, §4.4, §7).
+    slashing: { params: slashingParamsJson(MAINNET_SLASHING_PARAMS), signing_infos: [], missed_blocks: [] },
+    evidence: { evidence: [] },
+    crisis: { constant_fee: { denom: GENESIS_DENOM, amount: (606n * 10n ** 18n).toString() } },
   };
 }

@@ -23,6 +23,10 @@ export interface NodeOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
+  /** `--inv-check-period`: assert every invariant at heights divisible by it (0: never). */
+  readonly invCheckPeriod?: bigint;
+  /** `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
+  readonly skipGenesisInvariants?: boolean;
 }
 
 export interface RunningNode {
@@ -42,6 +46,8 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     cometRpc: options.cometRpc,
     minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
     referenceQuirks: options.referenceQuirks ?? false,
+    invCheckPeriod: options.invCheckPeriod ?? 0n,
+    skipGenesisInvariants: options.skipGenesisInvariants ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
