@@ -9,14 +9,18 @@ import { fromTimestamp } from "../register/logic/time.js";
 import { downtimeSlashEvent, livenessEvent } from "./events.js";
 import type { BlockContext } from "./expected.js";
 import { consAddrString, type SlashingKeeper } from "./keeper.js";
+import type { SlashingParams } from "./params.js";
 import { downtimeInfractionHeight, isDowntime, maxMissedPerWindow, recordVote, windowIndex } from "./logic/liveness.js";
 
 /** CometBFT `BlockIDFlag` ABSENT: the only flag that counts as a miss (COMMIT and NIL are signatures). */
 export const BLOCK_ID_FLAG_ABSENT = 1;
 
 export function slashingBeginBlock(k: SlashingKeeper, ctx: BlockContext, votes: readonly CommitVote[]): void {
+  if (votes.length === 0) return;
+  // Params change only through messages, never inside BeginBlock: one read serves every vote.
+  const params = k.getParams(ctx);
   for (const vote of votes) {
-    handleValidatorSignature(k, ctx, vote.validatorAddress, vote.power, vote.blockIdFlag !== BLOCK_ID_FLAG_ABSENT);
+    handleValidatorSignature(k, ctx, params, vote.validatorAddress, vote.power, vote.blockIdFlag !== BLOCK_ID_FLAG_ABSENT);
   }
 }
 
@@ -24,7 +28,9 @@ export function slashingBeginBlock(k: SlashingKeeper, ctx: BlockContext, votes: 
  * One vote. @throws Error when an unjailed validator's vote has no signing info (the reference panics:
  * the hooks create it when the validator is bonded, so this is a broken state)
  */
-export function handleValidatorSignature(k: SlashingKeeper, ctx: BlockContext, consAddr: Uint8Array, power: bigint, signed: boolean): void {
+export function handleValidatorSignature(
+  k: SlashingKeeper, ctx: BlockContext, params: SlashingParams, consAddr: Uint8Array, power: bigint, signed: boolean,
+): void {
   const height = ctx.header.height;
   // A jailed validator's votes (it stays in the set until H + 2) are not counted.
   if (k.staking.validatorByConsAddr(ctx, consAddr)?.jailed === true) return;
@@ -32,7 +38,6 @@ export function handleValidatorSignature(k: SlashingKeeper, ctx: BlockContext, c
   const info = k.getSigningInfo(ctx, consAddr);
   if (info === undefined) throw new Error(`Expected signing info for validator ${consAddrString(consAddr)} but not found`);
 
-  const params = k.getParams(ctx);
   const window = params.signedBlocksWindow;
   const index = windowIndex(info.indexOffset, window);
   const missed = !signed;

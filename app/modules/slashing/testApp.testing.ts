@@ -66,7 +66,8 @@ export class SlashingApp {
     const keys = Array.from({ length: count }, (_, i) => TestApp.keyAt(i));
     const info = (index: number): TestValidatorInfo => validatorInfo(keys[index]!, index);
     const appState: Record<string, unknown> = {
-      ...buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address }))),
+      // The devnet's SDS node owners use HD indices 10 and up: without nodes when the keys reach them.
+      ...buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })), { withNodes: count <= 10 }),
       fake_staking: {
         validators: o.validators.map((v) => ({
           operator: keys[v.key]!.address,
