@@ -8,8 +8,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { create, toBinary } from "@bufbuild/protobuf";
 import type { Any } from "cosmjs-types/google/protobuf/any";
-import { MsgUpdateParamsSchema, MsgVerifyInvariantSchema } from "../../codec/cosmos/crisis/v1beta1/tx_pb.js";
+import { MsgUpdateParamsSchema } from "../../codec/cosmos/crisis/v1beta1/tx_pb.js";
 import { createTestContext } from "../../baseapp/testing.js";
+import { stratosRegistry } from "../../client/client.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../crypto/address.js";
 import { moduleAddress } from "../../crypto/moduleAddress.js";
 import { coin, Coins } from "../../math/coins.js";
@@ -29,10 +30,9 @@ const GAS = 2_000_000n;
 const FEE_COLLECTOR = formatBech32Address(moduleAddress("fee_collector"), BECH32_PREFIX.account);
 const GOV = "st10d07y265gmmuvt4z0w9aw880jnsr700jx08hhw";
 
-const verify = (sender: string, module: string, route: string): Any => ({
-  typeUrl: "/cosmos.crisis.v1beta1.MsgVerifyInvariant",
-  value: toBinary(MsgVerifyInvariantSchema, create(MsgVerifyInvariantSchema, { sender, invariantModuleName: module, invariantRoute: route })),
-});
+/** MsgVerifyInvariant as a CosmJS client builds it with the app's registry. */
+const verify = (sender: string, module: string, route: string): Any =>
+  stratosRegistry().encodeAsAny({ typeUrl: "/cosmos.crisis.v1beta1.MsgVerifyInvariant", value: { sender, invariantModuleName: module, invariantRoute: route } });
 
 let app: TestApp | undefined;
 afterEach(async () => {

@@ -18,6 +18,7 @@ import { EquivocationSchema } from "../../codec/cosmos/evidence/v1beta1/evidence
 import { MsgSubmitEvidenceSchema } from "../../codec/cosmos/evidence/v1beta1/tx_pb.js";
 import { MsgUnjailSchema } from "../../codec/cosmos/slashing/v1beta1/tx_pb.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
+import { stratosRegistry } from "../../client/client.js";
 import { equivocationHash, hashText } from "../evidence/equivocation.js";
 import { BondStatus } from "../staking/types.js";
 import { SlashingApp } from "./testApp.testing.js";
@@ -30,9 +31,9 @@ const SHORT_PARAMS = {
   slash_fraction_double_sign: "0.050000000000000000", slash_fraction_downtime: "0.010000000000000000",
 };
 
-const anyOf = <Desc extends DescMessage>(schema: Desc, init: MessageInitShape<Desc>): Any => ({
-  typeUrl: `/${schema.typeName}`, value: toBinary(schema, create(schema, init)),
-});
+/** Messages as a CosmJS client builds them: the app's registry (stock CosmJS types + app/client's). */
+const registry = stratosRegistry();
+const anyOf = <Desc extends DescMessage>(schema: Desc, init: MessageInitShape<Desc>): Any => registry.encodeAsAny({ typeUrl: `/${schema.typeName}`, value: init });
 const valoper = (operator: Uint8Array): string => formatBech32Address(operator, BECH32_PREFIX.validator);
 const valcons = (consAddr: Uint8Array): string => formatBech32Address(consAddr, BECH32_PREFIX.consensus);
 const attrs = (e: Event): Record<string, string> => Object.fromEntries(e.attributes.map((a) => [a.key, a.value]));
