@@ -2,15 +2,15 @@
  * The evidence keeper: state I/O of the `evidence` store — the handled evidence by hash (stored as the
  * Any the reference's `MarshalInterface` writes) and the evidence age limits (params.ts).
  */
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
-import { AnySchema, DurationSchema } from "@bufbuild/protobuf/wkt";
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
+import { AnySchema } from "@bufbuild/protobuf/wkt";
 import { EvidenceParams } from "cosmjs-types/tendermint/types/params";
 import type { ReadContext } from "../../baseapp/context.js";
 import { prefixEnd } from "../../store/bytes.js";
 import { type Equivocation, equivocationFromAny, equivocationHash, equivocationToAny } from "./equivocation.js";
 import type { SlashingForEvidence, StakingForEvidence, WriteContext } from "./expected.js";
 import { EVIDENCE_PARAMS_KEY, EVIDENCE_PREFIX, EVIDENCE_STORE_KEY, evidenceKey } from "./keys.js";
-import { DEFAULT_EVIDENCE_AGE_LIMITS, type EvidenceAgeLimits } from "./params.js";
+import { ageLimitsFromEvidenceParams, DEFAULT_EVIDENCE_AGE_LIMITS, type EvidenceAgeLimits } from "./params.js";
 import { NANOS_PER_SECOND } from "../register/logic/time.js";
 
 export interface EvidenceKeeperDeps {
@@ -58,23 +58,13 @@ export class EvidenceKeeper {
   getAgeLimits(ctx: ReadContext): EvidenceAgeLimits {
     const raw = ctx.kv(EVIDENCE_STORE_KEY).get(EVIDENCE_PARAMS_KEY);
     if (raw === undefined) return DEFAULT_EVIDENCE_AGE_LIMITS;
-    const p = EvidenceParams.decode(raw);
-    const d = p.maxAgeDuration;
-    return {
-      maxAgeNumBlocks: p.maxAgeNumBlocks,
-      maxAgeDurationNanos: d === undefined ? 0n : d.seconds * NANOS_PER_SECOND + BigInt(d.nanos),
-      maxBytes: p.maxBytes,
-    };
+    return ageLimitsFromEvidenceParams(EvidenceParams.decode(raw));
   }
 
   setAgeLimits(ctx: WriteContext, limits: EvidenceAgeLimits): void {
-    const duration = create(DurationSchema, {
-      seconds: limits.maxAgeDurationNanos / NANOS_PER_SECOND,
-      nanos: Number(limits.maxAgeDurationNanos % NANOS_PER_SECOND),
-    });
     const bytes = EvidenceParams.encode({
       maxAgeNumBlocks: limits.maxAgeNumBlocks,
-      maxAgeDuration: { seconds: duration.seconds, nanos: duration.nanos },
+      maxAgeDuration: { seconds: limits.maxAgeDurationNanos / NANOS_PER_SECOND, nanos: Number(limits.maxAgeDurationNanos % NANOS_PER_SECOND) },
       maxBytes: limits.maxBytes,
     }).finish();
     ctx.kv(EVIDENCE_STORE_KEY).set(EVIDENCE_PARAMS_KEY, bytes);

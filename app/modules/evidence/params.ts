@@ -3,7 +3,7 @@
  * the consensus params CometBFT hands InitChain (genesis `consensus_params.evidence`). Evidence is too old
  * only when it is older than both limits.
  */
-import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import type { ConsensusParams, EvidenceParams } from "cosmjs-types/tendermint/types/params";
 import { NANOS_PER_SECOND } from "../register/logic/time.js";
 
 /** `DoubleSignJailEndTime`: 9999-12-31T23:59:59Z, the jail of a double signer ("forever"). */
@@ -26,8 +26,10 @@ export const DEFAULT_EVIDENCE_AGE_LIMITS: EvidenceAgeLimits = {
 
 /** The evidence section of InitChain's consensus params, or undefined when there is none. */
 export function ageLimitsFromConsensusParams(params: ConsensusParams | undefined): EvidenceAgeLimits | undefined {
-  const e = params?.evidence;
-  if (e === undefined) return undefined;
+  return params?.evidence === undefined ? undefined : ageLimitsFromEvidenceParams(params.evidence);
+}
+
+export function ageLimitsFromEvidenceParams(e: EvidenceParams): EvidenceAgeLimits {
   const d = e.maxAgeDuration;
   return {
     maxAgeNumBlocks: e.maxAgeNumBlocks,
