@@ -223,7 +223,8 @@ export class BaseApp implements Application {
     // Genesis runs at height 0, as the SDK's InitChain header (gentxs: no fee gas, account number 0).
     const header: BlockHeader = { chainId: req.chainId, height: 0n, time: req.time, proposerAddress: new Uint8Array() };
     this.finalizeState = this.store.working().branch();
-    const ctx = Context.forBlock(this.finalizeState, header, "initGenesis", new EventManager());
+    const genesisHeader: BlockHeader = req.consensusParams ? { ...header, consensusParams: req.consensusParams } : header;
+    const ctx = Context.forBlock(this.finalizeState, genesisHeader, "initGenesis", new EventManager());
     let validators: readonly ValidatorUpdate[] = [];
     for (const m of this.modules.initGenesis) {
       const updates = m.initGenesis?.(ctx, appState[m.name]);

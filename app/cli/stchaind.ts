@@ -12,7 +12,8 @@ const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
-                 [--reference-quirks] [--<app.toml key> VALUE …]
+                 [--reference-quirks] [--inv-check-period N] [--x-crisis-skip-assert-invariants]
+                 [--<app.toml key> VALUE …]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
@@ -28,7 +29,15 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         --pruning-interval 10 --min-retain-blocks N --halt-height N --state-sync.snapshot-interval N
         --state-sync.snapshot-keep-recent N --telemetry.enabled true --stratos-ts.max-loaded-nodes N …
         --halt-height / --halt-time stop the node once it has committed a block at or above that height,
-        or with a time at or after that Unix time (the SDK's halt-height / halt-time; 0 = off).`;
+        or with a time at or after that Unix time (the SDK's halt-height / halt-time; 0 = off).
+        --inv-check-period N asserts every module invariant in EndBlock at heights divisible by N
+        and stops the node when one is broken (default 0: never).
+        --x-crisis-skip-assert-invariants skips the invariant assertion at InitChain.`;
+
+function parseInvCheckPeriod(text: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new Error(`--inv-check-period must be a non-negative integer, got ${text}`);
+  return BigInt(text);
+}
 
 function parseWorkers(text: string): number {
   const n = Number(text);
@@ -51,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
           "checktx-workers": { type: "string" },
           "log-level": { type: "string", default: "info" },
           "reference-quirks": { type: "boolean", default: false },
+          "inv-check-period": { type: "string", default: "0" },
+          "x-crisis-skip-assert-invariants": { type: "boolean", default: false },
         },
         strict: true,
       });
@@ -75,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
         config,
         logLevel: level as LogLevel,
         referenceQuirks: values["reference-quirks"],
+        invCheckPeriod: parseInvCheckPeriod(values["inv-check-period"]),
+        skipGenesisInvariants: values["x-crisis-skip-assert-invariants"],
       });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {

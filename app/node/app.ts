@@ -11,6 +11,7 @@ import { SignatureCache } from "../modules/auth/ante/sigCache.js";
 import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
+import { createCrisisModule } from "../modules/crisis/index.js";
 import { createDistributionModule, NO_VALIDATORS } from "../modules/distribution/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
@@ -70,6 +71,10 @@ export interface StratosAppOptions {
   readonly onUpgradeNeeded?: (needed: UpgradeNeeded) => void;
   /** `halt-height` / `halt-time` (app.toml). */
   readonly halt?: HaltOptions;
+  /** The node's `--inv-check-period`: crisis asserts every invariant at heights divisible by it (default 0: never). */
+  readonly invCheckPeriod?: bigint;
+  /** The node's `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
+  readonly skipGenesisInvariants?: boolean;
 }
 
 export interface StratosAppParts {
@@ -87,6 +92,7 @@ export interface StratosAppParts {
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
     readonly gov: ReturnType<typeof createGovModule>["keeper"];
     readonly upgrade: ReturnType<typeof createUpgradeModule>["keeper"];
+    readonly crisis: ReturnType<typeof createCrisisModule>["keeper"];
   };
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
@@ -123,6 +129,12 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (p) => options.onEndBlockProblem?.("pot", `${p.step}: ${p.error}`),
   });
+  const crisis = createCrisisModule({
+    bank: bank.keeper,
+    authority: auth.keeper.authority,
+    invCheckPeriod: options.invCheckPeriod ?? 0n,
+    skipGenesisInvariants: options.skipGenesisInvariants ?? false,
+  });
 
   const upgrade = createUpgradeModule({
     authority: auth.keeper.authority,
@@ -152,19 +164,20 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   });
 
   // spec-chain §8: InitGenesis auth, bank, distribution, (staking, slashing,) gov, …, upgrade, …, register,
-  // pot, sds; BeginBlock upgrade, …, auth, bank, gov, …, register, pot, sds; EndBlock (crisis,) gov,
+  // pot, sds, …, crisis; BeginBlock upgrade, …, auth, bank, gov, …, register, pot, sds; EndBlock crisis, gov,
   // (staking,) register, sds, …, auth, bank, distribution, …, pot, …, upgrade. Distribution's BeginBlock
   // (fee allocation) needs the validator of every vote: it joins, after mint, when staking is wired.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, gov.module, upgrade.module, register.module, pot.module, sds.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, gov.module, upgrade.module, register.module, pot.module, sds.module, crisis.module, ...extra],
     beginBlock: [upgrade.module, auth.module, bank.module, gov.module, register.module, pot.module, sds.module, ...extra],
-    endBlock: [gov.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, upgrade.module, ...extra],
+    endBlock: [crisis.module, gov.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, upgrade.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
 
   const all = allModules(modules);
   moduleNames = all.map((m) => m.name);
+  crisis.registerInvariants(all);
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
     for (const route of m.msgs ?? []) router.register(route);
@@ -203,7 +216,7 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   };
   const keepers = {
     auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
-    gov: gov.keeper, upgrade: upgrade.keeper,
+    gov: gov.keeper, upgrade: upgrade.keeper, crisis: crisis.keeper,
   };
   return { app, store, queries, signatureCache, keepers, close };
 }

@@ -11,6 +11,7 @@ import { mainnetMintGenesisJson } from "../modules/mint/genesis.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
 import { govGenesisOf, MAINNET_GOV_PARAMS } from "../modules/gov/index.js";
+import { MAINNET_SLASHING_PARAMS, slashingParamsJson } from "../modules/slashing/params.js";
 
 export const GENESIS_DENOM = "wei";
 
@@ -193,6 +194,10 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
     mint: spec.mint ?? mainnetMintGenesisJson(),
     gov: withGovParams(govGenesisOf(MAINNET_GOV_PARAMS), spec.gov?.params ?? {}),
     upgrade: {},
+    // stratos-1's values (spec-staking §0.7, §3.6, §4.4, §7).
+    slashing: { params: slashingParamsJson(MAINNET_SLASHING_PARAMS), signing_infos: [], missed_blocks: [] },
+    evidence: { evidence: [] },
+    crisis: { constant_fee: { denom: GENESIS_DENOM, amount: (606n * 10n ** 18n).toString() } },
   };
 }
 

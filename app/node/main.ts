@@ -41,6 +41,10 @@ export interface NodeOptions {
   readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
   /** gov's staking view until staking is wired (tests only; see StratosAppOptions.stakingForGov). */
   readonly stakingForGov?: StakingForGov;
+  /** `--inv-check-period`: assert every invariant at heights divisible by it (0: never). */
+  readonly invCheckPeriod?: bigint;
+  /** `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
+  readonly skipGenesisInvariants?: boolean;
 }
 
 export interface RunningNode {
@@ -71,6 +75,8 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     snapshots: ops.snapshots,
     minRetainBlocks: config.minRetainBlocks,
     referenceQuirks: options.referenceQuirks ?? false,
+    invCheckPeriod: options.invCheckPeriod ?? 0n,
+    skipGenesisInvariants: options.skipGenesisInvariants ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     upgradeHandlers: options.upgradeHandlers ?? UPGRADE_HANDLERS,
