@@ -144,6 +144,11 @@ export class BaseApp implements Application {
     return this.queries.callGrpc(path, data, height, this.store, this.chainId);
   }
 
+  /** True when a module (or baseapp: Simulate) serves this gRPC method path. */
+  servesQuery(path: string): boolean {
+    return this.queries.has(path);
+  }
+
   // ---------------------------------------------------------------- mempool connection
 
   /** Starts the pipeline's state-free work for a new CheckTx as it arrives (see TxPipeline.prepare). */

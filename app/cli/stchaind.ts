@@ -5,13 +5,15 @@ import os from "node:os";
 import { runNode } from "../node/main.js";
 import { APP_NAME, APP_VERSION, DEFAULT_MIN_GAS_PRICES } from "../node/app.js";
 import type { LogLevel } from "../node/logger.js";
+import { DEFAULT_NODE_SERVICES } from "../server/index.js";
 
 const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0.38)
 
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
-                 [--reference-quirks]
+                 [--reference-quirks] [--grpc.address 127.0.0.1:9090] [--grpc.enable true|false]
+                 [--api.address tcp://127.0.0.1:1317] [--api.enable true|false] [--api.enabled-unsafe-cors]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
@@ -21,12 +23,21 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         --checktx-workers N verifies CheckTx signatures on N worker threads (default 0: inline;
         worth it only with cores to spare beside CometBFT, see docs/performance.md).
         --reference-quirks reproduces the reference's register security holes, only to re-execute
-        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.`;
+        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.
+        --grpc.address / --api.address move gRPC (default 127.0.0.1:9090) and REST (default
+        tcp://127.0.0.1:1317); --grpc.enable false / --api.enable false switch them off;
+        --api.enabled-unsafe-cors answers browser requests from any origin (explorers).`;
 
 function parseWorkers(text: string): number {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 0 || n > 64) throw new Error(`--checktx-workers must be an integer from 0 to 64, got ${text}`);
   return n;
+}
+
+function parseBool(flag: string, text: string): boolean {
+  if (text === "true") return true;
+  if (text === "false") return false;
+  throw new Error(`${flag} must be true or false, got ${text}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
           "checktx-workers": { type: "string", default: "0" },
           "log-level": { type: "string", default: "info" },
           "reference-quirks": { type: "boolean", default: false },
+          "grpc.address": { type: "string", default: DEFAULT_NODE_SERVICES.grpc.address },
+          "grpc.enable": { type: "string", default: "true" },
+          "api.address": { type: "string", default: DEFAULT_NODE_SERVICES.api.address },
+          "api.enable": { type: "string", default: "true" },
+          "api.enabled-unsafe-cors": { type: "boolean", default: false },
         },
         strict: true,
       });
@@ -59,6 +75,10 @@ async function main(argv: string[]): Promise<number> {
         checkTxVerifyWorkers: parseWorkers(values["checktx-workers"]),
         logLevel: level as LogLevel,
         referenceQuirks: values["reference-quirks"],
+        services: {
+          grpc: { enable: parseBool("--grpc.enable", values["grpc.enable"]), address: values["grpc.address"] },
+          api: { enable: parseBool("--api.enable", values["api.enable"]), address: values["api.address"], enabledUnsafeCors: values["api.enabled-unsafe-cors"] },
+        },
       });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {

@@ -6,6 +6,7 @@ import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from 
 import { withBlockLog } from "./blockLog.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
+import { DEFAULT_NODE_SERVICES, type NodeServicesConfig, startNodeServices } from "../server/index.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -23,10 +24,16 @@ export interface NodeOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
+  /** gRPC and REST (app.toml `[grpc]`, `[api]`); default both on, on loopback 9090 and 1317. */
+  readonly services?: NodeServicesConfig;
 }
 
 export interface RunningNode {
   readonly address: string;
+  /** "host:port" of the gRPC server, when on. */
+  readonly grpcAddress: string | undefined;
+  /** "host:port" of the REST server, when on. */
+  readonly restAddress: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -58,14 +65,22 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
       void stop().finally(() => process.exit(1));
     },
   });
+  let services: Awaited<ReturnType<typeof startNodeServices>> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      await services?.close();
       await server.close();
       await close();
     })();
     return stopping;
   };
+  // gRPC and REST read the committed store in this process; they start before ABCI so that the
+  // "listening" line means every service is up.
+  const minimumGasPrices = options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES;
+  services = await startNodeServices(app, { config: options.services ?? DEFAULT_NODE_SERVICES, cometRpc: options.cometRpc ?? "http://127.0.0.1:26657", minimumGasPrices }, APP_NAME, APP_VERSION);
+  if (services.grpcAddress) logger.info(`gRPC server listening on ${services.grpcAddress}`);
+  if (services.restAddress) logger.info(`REST server listening on http://${services.restAddress}`);
   const address = await server.listen(options.abciAddress);
   logger.info(`ABCI server listening on ${address}`);
-  return { address, stop };
+  return { address, grpcAddress: services.grpcAddress, restAddress: services.restAddress, stop };
 }
