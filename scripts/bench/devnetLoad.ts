@@ -219,19 +219,21 @@ export async function waitHeight(url: string, height: number): Promise<void> {
 
 export interface BenchDevnet {
   readonly rpcUrl: string;
+  /** The app's gRPC "host:port" when asked for (`grpc: true`). */
+  readonly grpcAddress: string | undefined;
   /** FinalizeBlock + Commit milliseconds of every block with txs so far (from the app's block log). */
   appMs(): number[];
   stop(): Promise<void>;
 }
 
 /** A stratos-ts devnet in a temp home with the bench CometBFT settings, started and past height 2. */
-export async function startBenchDevnet(appState: Record<string, unknown>, options: { readonly checkTxVerifyWorkers?: number } = {}): Promise<BenchDevnet> {
+export async function startBenchDevnet(appState: Record<string, unknown>, options: { readonly checkTxVerifyWorkers?: number; readonly grpc?: boolean } = {}): Promise<BenchDevnet> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "stratos-bench-"));
-  const [p2p, rpcPort, abci] = await freePorts(3);
+  const [p2p, rpcPort, abci, grpcPort] = await freePorts(4);
   const appMs: number[] = [];
   const devnet = new Devnet({
     home,
-    ports: { p2p: p2p!, rpc: rpcPort!, abci: abci! },
+    ports: { p2p: p2p!, rpc: rpcPort!, abci: abci!, ...(options.grpc ? { grpc: grpcPort! } : {}) },
     appState,
     configOverrides: BENCH_OVERRIDES,
     checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
@@ -254,7 +256,7 @@ export async function startBenchDevnet(appState: Record<string, unknown>, option
     await stop();
     throw e;
   }
-  return { rpcUrl: devnet.rpcUrl, appMs: () => appMs, stop };
+  return { rpcUrl: devnet.rpcUrl, grpcAddress: devnet.grpcAddress, appMs: () => appMs, stop };
 }
 
 export function print(r: RunResult): void {
