@@ -29,7 +29,13 @@ export function parseHeightHeader(values: readonly string[]): bigint {
   return height;
 }
 
-export class Dispatcher {
+/** What the gRPC and REST servers call: the Dispatcher itself, or its proxy on the front-end worker. */
+export interface CallDispatcher {
+  has(path: string): boolean;
+  call(path: string, request: Uint8Array, heightHeader: readonly string[]): Promise<MethodResult>;
+}
+
+export class Dispatcher implements CallDispatcher {
   constructor(
     private readonly table: MethodTable,
     private readonly scheduler: QueryScheduler,
@@ -38,6 +44,10 @@ export class Dispatcher {
 
   has(path: string): boolean {
     return this.table.has(path);
+  }
+
+  get paths(): string[] {
+    return [...this.table.keys()];
   }
 
   /** Runs `path` with the raw height header values; rejects with the error to report. */

@@ -6,7 +6,7 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import type { ProtoCatalog } from "./descriptors.js";
-import { BLOCK_HEIGHT_HEADER, type Dispatcher } from "./dispatch.js";
+import { BLOCK_HEIGHT_HEADER, type CallDispatcher } from "./dispatch.js";
 import { REFLECTION_SERVICES, reflectionAnswer } from "./reflection.js";
 import { toServiceError } from "./status.js";
 
@@ -39,7 +39,7 @@ function method(path: string, name: string, stream: boolean): grpc.MethodDefinit
   };
 }
 
-export async function startGrpcServer(catalog: ProtoCatalog, dispatcher: Dispatcher, options: GrpcServerOptions): Promise<RunningGrpcServer> {
+export async function startGrpcServer(catalog: ProtoCatalog, dispatcher: CallDispatcher, options: GrpcServerOptions): Promise<RunningGrpcServer> {
   const server = new grpc.Server({
     "grpc.max_receive_message_length": options.maxRecvBytes ?? 10 * 1024 * 1024,
     "grpc.max_send_message_length": 2_147_483_647,

@@ -6,14 +6,15 @@
 import type { BaseApp } from "../baseapp/baseApp.js";
 import { loadProtoCatalog, type ProtoCatalog } from "./descriptors.js";
 import { Dispatcher } from "./dispatch.js";
-import { startGrpcServer } from "./grpcServer.js";
+import { Worker } from "node:worker_threads";
+import type { FrontInit, FrontReply, FrontRequest, FrontStatus } from "./frontProtocol.js";
 import type { MethodResult, NodeMethod } from "./methods.js";
 import { nodeServiceMethods } from "./nodeService.js";
-import { startRestServer } from "./rest.js";
 import { QueryScheduler, type SchedulerOptions } from "./scheduler.js";
 import { tendermintServiceMethods } from "./tendermintService.js";
 import { txServiceMethods } from "./txService.js";
 import { CometRpc } from "./cometRpc.js";
+import { toServiceError } from "./status.js";
 
 /** The app.toml `[grpc]` and `[api]` settings (SDK names). */
 export interface NodeServicesConfig {
@@ -79,22 +80,72 @@ export async function startNodeServices(app: ServedApp, options: NodeServicesOpt
   const catalog = await loadProtoCatalog();
   const table = buildMethodTable(catalog, app, options, appName, appVersion);
   const dispatcher = new Dispatcher(table, new QueryScheduler(options.scheduler), () => app.lastHeight);
-  const grpcServer = grpc.enable ? await startGrpcServer(catalog, dispatcher, { address: grpc.address, maxRecvBytes: options.maxRecvBytes }) : undefined;
-  let restServer;
+  const front = await startFrontWorker(dispatcher, {
+    kind: "init",
+    served: dispatcher.paths,
+    ...(grpc.enable ? { grpc: { address: grpc.address, ...(options.maxRecvBytes ? { maxRecvBytes: options.maxRecvBytes } : {}) } } : {}),
+    ...(api.enable ? { rest: { address: api.address, enabledUnsafeCors: api.enabledUnsafeCors, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) } } : {}),
+  });
+  return {
+    grpcAddress: front.ready.grpcAddress,
+    restAddress: front.ready.restAddress,
+    grpcServices: front.ready.grpcServices,
+    close: () => front.close(),
+  };
+}
+
+const WORKER_URL = new URL("./frontWorker.ts", import.meta.url).href;
+// Loader flags do not reach workers on Node 20: a bootstrap registers tsx inside the worker first
+// (as app/crypto/verifyPool.ts does).
+const WORKER_BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+
+/** Starts the front-end worker and serves its calls from `dispatcher` on this thread. */
+async function startFrontWorker(dispatcher: Dispatcher, init: FrontInit): Promise<{ ready: Extract<FrontStatus, { kind: "ready" }>; close(): Promise<void> }> {
+  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, execArgv: [] });
+  let closed: (() => void) | undefined;
+  const ready = new Promise<Extract<FrontStatus, { kind: "ready" }>>((resolve, reject) => {
+    worker.on("message", (msg: FrontRequest | FrontStatus) => {
+      switch (msg.kind) {
+        case "call":
+          dispatcher.call(msg.path, msg.request, msg.heights).then(
+            (r) => worker.postMessage({ kind: "result", id: msg.id, value: r.value, height: r.height } satisfies FrontReply),
+            (e: unknown) => {
+              const err = toServiceError(e);
+              worker.postMessage({ kind: "result", id: msg.id, error: { code: err.code, message: err.message } } satisfies FrontReply);
+            },
+          );
+          return;
+        case "ready":
+          resolve(msg);
+          return;
+        case "failed":
+          reject(new Error(`node services: ${msg.message}`));
+          return;
+        case "closed":
+          closed?.();
+          return;
+      }
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`node services worker exited (${code})`)));
+  });
+  worker.postMessage(init);
+  let status: Extract<FrontStatus, { kind: "ready" }>;
   try {
-    restServer = api.enable
-      ? await startRestServer(catalog, dispatcher, { address: api.address, enabledUnsafeCors: api.enabledUnsafeCors, maxBodyBytes: options.maxBodyBytes })
-      : undefined;
+    status = await ready;
   } catch (e) {
-    await grpcServer?.close();
+    await worker.terminate();
     throw e;
   }
   return {
-    grpcAddress: grpcServer?.address,
-    restAddress: restServer?.address,
-    grpcServices: grpcServer?.services ?? [],
+    ready: status,
     async close() {
-      await Promise.all([grpcServer?.close(), restServer?.close()]);
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage({ kind: "close" });
+        setTimeout(resolve, 3_000).unref();
+      });
+      await worker.terminate();
     },
   };
 }

@@ -13,7 +13,7 @@ import { http as httpOption } from "../codec/google/api/annotations_pb.js";
 import type { HttpRule } from "../codec/google/api/http_pb.js";
 import { goJsonStringify, toGoProtoJson } from "../baseapp/protoJson.js";
 import type { ProtoCatalog } from "./descriptors.js";
-import { BLOCK_HEIGHT_HEADER, type Dispatcher } from "./dispatch.js";
+import { BLOCK_HEIGHT_HEADER, type CallDispatcher } from "./dispatch.js";
 import { compileTemplate, matchTemplate, type PathTemplate } from "./httpRule.js";
 import { Code, httpStatusOf, invalidArgument, ServiceError, toServiceError } from "./status.js";
 
@@ -42,7 +42,7 @@ export interface Route {
 }
 
 /** Every served method's HTTP bindings (additional bindings included), most specific first. */
-export function restRoutes(catalog: ProtoCatalog, dispatcher: Dispatcher): Route[] {
+export function restRoutes(catalog: ProtoCatalog, dispatcher: CallDispatcher): Route[] {
   const routes: Route[] = [];
   for (const service of catalog.services) {
     for (const method of service.methods) {
@@ -164,7 +164,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export async function startRestServer(catalog: ProtoCatalog, dispatcher: Dispatcher, options: RestServerOptions): Promise<RunningRestServer> {
+export async function startRestServer(catalog: ProtoCatalog, dispatcher: CallDispatcher, options: RestServerOptions): Promise<RunningRestServer> {
   const routes = restRoutes(catalog, dispatcher);
   const maxBody = options.maxBodyBytes ?? 1_000_000;
   const registry = catalog.registry;
