@@ -33,12 +33,19 @@ const ZERO_DEPOSIT_JSON =
   '"creation_time":"0001-01-01T00:00:00Z","node_type":0,"bonded_deposit":{"denom":"","amount":"0"},' +
   '"un_bonding_deposit":{"denom":"","amount":"0"},"un_bonded_deposit":{"denom":"","amount":"0"}}}';
 
+// spec-sds F1: the FileInfo stored for H after U1's upload at height 100, as Fileupload answers it.
+const F1_HASH = "v05j1m50shbvpa1k5obmkngon9sq74a3rarcl2uo";
+const F1_UPLOADER = "st10e0525sfrf53yh2aljmm3sn9jq5njk7lcdc5pv";
+const F1_BYTES = hex("0a3a" + "0a03313030" + "12080100000000000000" + "1a29" + Buffer.from(F1_UPLOADER).toString("hex"));
+const F1_JSON = `{"file_info":{"height":"100","reporters":"AQAAAAAAAAA=","uploader":"${F1_UPLOADER}"}}`;
+
 describe("REST gateway in-process (stub app, spec vectors)", () => {
   const seen = new Map<string, Uint8Array>();
   const answers = new Map<string, Uint8Array>([
     ["/stratos.register.v1.Query/ResourceNode", R12_BYTES],
     ["/stratos.register.v1.Query/DepositByNode", ZERO_DEPOSIT_BYTES],
     ["/cosmos.bank.v1beta1.Query/AllBalances", new Uint8Array()],
+    ["/stratos.sds.v1.Query/Fileupload", F1_BYTES],
   ]);
   const app: ServedApp = {
     lastHeight: 7,
@@ -72,6 +79,11 @@ describe("REST gateway in-process (stub app, spec vectors)", () => {
     expect(res.headers.get("grpc-metadata-x-cosmos-block-height")).toBe("7");
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(fromBinary(QueryResourceNodeRequestSchema, seen.get("/stratos.register.v1.Query/ResourceNode")!).networkAddr).toBe(R12_ADDR);
+  });
+
+  it("sds F1 Fileupload: the reference's gateway JSON (Int as string, bytes base64)", async () => {
+    const res = await fetch(`${base}/stratos/sds/v1/file_upload/${F1_HASH}`);
+    expect(await res.text()).toBe(F1_JSON);
   });
 
   it("a zero DepositByNode: two path variables (one an int32), unset messages as null, defaults emitted", async () => {

@@ -2,13 +2,18 @@
  * `npm run bench:query`: gRPC query throughput while the chain commits MsgSend load, and what the
  * queries cost block production.
  *
- * One devnet (gRPC on), two phases of the same length with the same MsgSend load (pre-signed txs over
- * `broadcast_tx_sync`, disjoint accounts per phase): first without queries, then with a flood of
- * gRPC `cosmos.bank.v1beta1.Query/Balance` calls (a fixed number in flight). Prints blocks per second,
- * committed tx/s and app time per block for both, the queries per second of the second, and the
- * change. Target: block production within 10 %.
+ * One devnet (gRPC on), phases of the same length with the same MsgSend load (pre-signed txs over
+ * `broadcast_tx_sync`, disjoint accounts per phase), alternating without and with a flood of gRPC
+ * `cosmos.bank.v1beta1.Query/Balance` calls (a fixed number in flight), `--rounds` times each, so that
+ * other load on the machine affects both sides alike. Prints every phase, then blocks per second and
+ * committed tx/s summed per side, the queries per second, and the change. Target: block production
+ * within 10 %.
  *
- *   npm run bench:query -- [--seconds 20] [--accounts 200] [--concurrency 24] [--in-flight 16]
+ * `--tx-rate N` paces the MsgSend load at N tx/s (below what the node can take, the question is whether
+ * it still takes all of it with the queries on); without it the load saturates CheckTx, and the
+ * queries' CPU share shows up directly in tx/s.
+ *
+ *   npm run bench:query -- [--seconds 10] [--rounds 3] [--accounts 100] [--concurrency 24] [--in-flight 16] [--tx-rate N]
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -19,21 +24,24 @@ import { buildDevnetAppState, devnetMnemonic } from "../../app/node/devnetGenesi
 import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../../app/crypto/hd.js";
 import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey } from "../../app/crypto/ethSecp256k1.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../app/crypto/address.js";
-import { type BenchKey, type RunResult, type SentTx, bodyOf, drive, print, signTx, startBenchDevnet } from "./devnetLoad.js";
+import { type BenchKey, type SentTx, bodyOf, drive, print, signTx, startBenchDevnet } from "./devnetLoad.js";
 
 const { values: opts } = parseArgs({
   options: {
-    seconds: { type: "string", default: "20" },
-    accounts: { type: "string", default: "200" },
+    seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
+    accounts: { type: "string", default: "100" },
     concurrency: { type: "string", default: "24" },
     "in-flight": { type: "string", default: "16" },
+    "tx-rate": { type: "string" },
   },
   strict: true,
 });
 const SECONDS = Number(opts.seconds);
+const ROUNDS = Number(opts.rounds);
 const ACCOUNTS = Number(opts.accounts);
 const IN_FLIGHT = Number(opts["in-flight"]);
-const DRIVE = { seconds: SECONDS, concurrency: Number(opts.concurrency) };
+const DRIVE = { seconds: SECONDS, concurrency: Number(opts.concurrency), ...(opts["tx-rate"] ? { rate: Number(opts["tx-rate"]) } : {}) };
 const PER_ACCOUNT = Math.ceil((1500 * SECONDS) / ACCOUNTS);
 const GAS_LIMIT = 200_000n;
 const FEE = GAS_LIMIT * 1_000_000_000n;
@@ -72,35 +80,50 @@ async function queryFlood(address: string, owners: readonly string[], stop: Prom
   return { queries, failures, seconds };
 }
 
-const blocksPerSecond = (r: RunResult): number => r.blocks / r.seconds;
-
-console.log(`bench:query — ${SECONDS} s per phase, ${ACCOUNTS} accounts per phase, ${DRIVE.concurrency} concurrent broadcast_tx_sync, ${IN_FLIGHT} gRPC queries in flight; Node ${process.version}, ${os.cpus().length} cores`);
+console.log(`bench:query — ${ROUNDS} × 2 phases of ${SECONDS} s, ${ACCOUNTS} accounts per phase, ${DRIVE.concurrency} concurrent broadcast_tx_sync${opts["tx-rate"] ? ` paced at ${opts["tx-rate"]} tx/s` : ""}, ${IN_FLIGHT} gRPC queries in flight; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
 const seed = mnemonicToSeed(devnetMnemonic());
-const keys = Array.from({ length: 2 * ACCOUNTS }, (_, i) => {
+const keys = Array.from({ length: 2 * ROUNDS * ACCOUNTS }, (_, i) => {
   const priv = derivePrivateKey(seed, stratosHdPath(i));
   const pub = ethPublicKeyFromPrivateKey(priv);
   return { priv, pub, address: formatBech32Address(ethAddressFromPubKey(pub), BECH32_PREFIX.account) };
 });
 const appState = buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })), { withNodes: false });
-const quiet = presign(keys.slice(0, ACCOUNTS), 0);
-const loud = presign(keys.slice(ACCOUNTS), ACCOUNTS);
+const phases = Array.from({ length: 2 * ROUNDS }, (_, p) => presign(keys.slice(p * ACCOUNTS, (p + 1) * ACCOUNTS), p * ACCOUNTS));
 const devnet = await startBenchDevnet(appState, { grpc: true });
+const totals = { quiet: { txs: 0, blocks: 0, seconds: 0 }, loud: { txs: 0, blocks: 0, seconds: 0 } };
+let queries = 0;
+let failures = 0;
+let querySeconds = 0;
 try {
-  const base = await drive("MsgSend load, no queries", devnet.rpcUrl, quiet, devnet.appMs, DRIVE);
-  print(base);
-  let endFlood!: () => void;
-  const floodStop = new Promise<void>((r) => (endFlood = r));
-  const flood = queryFlood(devnet.grpcAddress!, keys.map((k) => k.address), floodStop);
-  const withQueries = await drive("MsgSend load + gRPC Balance flood", devnet.rpcUrl, loud, devnet.appMs, DRIVE);
-  endFlood();
-  const q = await flood;
-  print(withQueries);
-  const bpsChange = (blocksPerSecond(withQueries) / blocksPerSecond(base) - 1) * 100;
-  const tpsChange = (withQueries.tps / base.tps - 1) * 100;
-  console.log(`gRPC Balance queries: ${q.queries} in ${q.seconds.toFixed(1)} s = ${(q.queries / q.seconds).toFixed(0)} queries/s (${q.failures} failed)`);
-  console.log(`blocks/s: ${blocksPerSecond(base).toFixed(3)} without queries, ${blocksPerSecond(withQueries).toFixed(3)} with (${bpsChange >= 0 ? "+" : ""}${bpsChange.toFixed(1)} %)`);
-  console.log(`tx/s: ${base.tps.toFixed(0)} without queries, ${withQueries.tps.toFixed(0)} with (${tpsChange >= 0 ? "+" : ""}${tpsChange.toFixed(1)} %)`);
-  console.log(`target: block production within 10 % — ${Math.abs(bpsChange) <= 10 && tpsChange >= -10 ? "met" : "NOT met"}`);
+  for (let p = 0; p < 2 * ROUNDS; p++) {
+    const withQueries = p % 2 === 1;
+    let endFlood!: () => void;
+    const floodStop = new Promise<void>((r) => (endFlood = r));
+    const flood = withQueries ? queryFlood(devnet.grpcAddress!, keys.map((k) => k.address), floodStop) : undefined;
+    const r = await drive(withQueries ? "MsgSend load + gRPC Balance flood" : "MsgSend load, no queries", devnet.rpcUrl, phases[p]!, devnet.appMs, DRIVE);
+    endFlood();
+    print(r);
+    const side = withQueries ? totals.loud : totals.quiet;
+    side.txs += r.committed;
+    side.blocks += r.blocks;
+    side.seconds += r.seconds;
+    if (flood) {
+      const q = await flood;
+      console.log(`  gRPC Balance: ${q.queries} in ${q.seconds.toFixed(1)} s = ${(q.queries / q.seconds).toFixed(0)} queries/s (${q.failures} failed)`);
+      queries += q.queries;
+      failures += q.failures;
+      querySeconds += q.seconds;
+    }
+  }
+  const bps = (t: typeof totals.quiet): number => t.blocks / t.seconds;
+  const tps = (t: typeof totals.quiet): number => t.txs / t.seconds;
+  const bpsChange = (bps(totals.loud) / bps(totals.quiet) - 1) * 100;
+  const tpsChange = (tps(totals.loud) / tps(totals.quiet) - 1) * 100;
+  const sign = (x: number): string => `${x >= 0 ? "+" : ""}${x.toFixed(1)} %`;
+  console.log(`gRPC Balance queries: ${queries} in ${querySeconds.toFixed(1)} s = ${(queries / querySeconds).toFixed(0)} queries/s (${failures} failed)`);
+  console.log(`blocks/s: ${bps(totals.quiet).toFixed(3)} without queries, ${bps(totals.loud).toFixed(3)} with (${sign(bpsChange)})`);
+  console.log(`tx/s: ${tps(totals.quiet).toFixed(0)} without queries, ${tps(totals.loud).toFixed(0)} with (${sign(tpsChange)})`);
+  console.log(`target: block production within 10 % — ${bpsChange >= -10 && tpsChange >= -10 ? "met" : "NOT met"}`);
 } finally {
   await devnet.stop();
 }
