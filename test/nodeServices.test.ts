@@ -3,6 +3,9 @@ import * as grpc from "@grpc/grpc-js";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
 import { QueryClient } from "@cosmjs/stargate";
+import WebSocket from "ws";
+import fs from "node:fs";
+import path from "node:path";
 import { sdsAddressOfPubKey } from "../app/crypto/sdsKeys.js";
 import { BaseAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { QueryAccountRequest, QueryAccountResponse } from "cosmjs-types/cosmos/auth/v1beta1/query";
@@ -233,10 +236,25 @@ describe("node services: gRPC (9090) and REST (1317) on a devnet", () => {
 
     const gas = sim.value.gasInfo!.gasUsed * 2n;
     const tx = signedSend(carol, bob.address, { accountNumber: before.accountNumber, sequence: before.sequence, gas, fee: gas * 1_000_000_000n });
-    // relayd re-reads the sequence when NewBlock(N) arrives: CometBFT announces N only after the app's
-    // Commit, so whatever height CometBFT reports, gRPC already serves (at least) that state.
+    // relayd re-reads the sequence over gRPC as soon as NewBlock(N) arrives on CometBFT's websocket
+    // (spec-sds-clients §0 item 3, §5.4): state N must already be served then.
+    const ws = new WebSocket(`${net.devnet.rpcUrl.replace(/^http/, "ws")}/websocket`);
+    const seen = new Map<number, { sequence: bigint; height: number }>();
+    ws.on("message", (data: Buffer) => {
+      const frame = JSON.parse(data.toString("utf8")) as { result?: { data?: { value?: { block?: { header: { height: string } } } } } };
+      const height = frame.result?.data?.value?.block?.header.height;
+      if (height === undefined) return;
+      void account(carol.address).then((a) => seen.set(Number(height), { sequence: a.sequence, height: a.height }));
+    });
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+    });
+    ws.send(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "subscribe", params: { query: "tm.event='NewBlock'" } }));
+    await waitFor("the first NewBlock frame", async () => (seen.size > 0 ? true : undefined), 20_000, 50);
+    // And whatever height CometBFT reports, gRPC already serves at least that state.
     const comet = await net.client();
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 10; i++) {
       const announced = (await comet.status()).syncInfo.latestBlockHeight;
       expect((await account(carol.address)).height).toBeGreaterThanOrEqual(announced);
       await new Promise((r) => setTimeout(r, 97));
@@ -250,9 +268,16 @@ describe("node services: gRPC (9090) and REST (1317) on a devnet", () => {
     expect(found.txResponse?.code).toBe(0);
     expect(found.txResponse?.logs[0]?.events[0]?.type).toBe("message");
     expect(found.txResponse?.logs[0]?.events[0]?.attributes[0]).toEqual({ key: "action", value: "/cosmos.bank.v1beta1.MsgSend" });
-    const after = await account(carol.address);
-    expect(after.sequence).toBe(before.sequence + 1n);
-    expect(after.height).toBeGreaterThanOrEqual(Number(found.txResponse!.height));
+    const included = Number(found.txResponse!.height);
+    const atNewBlock = await waitFor("the NewBlock frame of the tx's height", async () => seen.get(included), 20_000, 50);
+    expect(atNewBlock.height).toBeGreaterThanOrEqual(included);
+    expect(atNewBlock.sequence).toBe(before.sequence + 1n);
+    ws.close();
+    // A signed Simulate with the next sequence passes (CheckTx state, sequence checked).
+    const next = await rpc.call("/cosmos.tx.v1beta1.Service/Simulate", SimulateRequest, SimulateRequest.fromPartial({
+      txBytes: signedSend(carol, bob.address, { accountNumber: before.accountNumber, sequence: before.sequence + 1n, gas: 0n, fee: 0n }),
+    }), SimulateResponse);
+    expect(next.value.gasInfo!.gasUsed).toBeGreaterThan(0n);
 
     // A duplicate is an answer with code 19, not a gRPC error (SDK CheckCometError).
     const dup = await rpc.call("/cosmos.tx.v1beta1.Service/BroadcastTx", BroadcastTxRequest, { txBytes: tx, mode: BroadcastMode.BROADCAST_MODE_SYNC }, BroadcastTxResponse);
@@ -262,6 +287,11 @@ describe("node services: gRPC (9090) and REST (1317) on a devnet", () => {
 
     const search = await rpc.call("/cosmos.tx.v1beta1.Service/GetTxsEvent", GetTxsEventRequest, GetTxsEventRequest.fromPartial({ events: [`message.sender='${carol.address}'`], limit: 10n }), GetTxsEventResponse);
     expect(search.value.txResponses.map((t) => t.txhash)).toContain(res.value.txResponse!.txhash);
+  });
+
+  it("the devnet's CometBFT allows relayd's 16 websocket subscriptions (max_subscriptions_per_client ≥ 32)", () => {
+    const config = fs.readFileSync(path.join(net.devnet.home, "config", "config.toml"), "utf8");
+    expect(Number(/^max_subscriptions_per_client = (\d+)/m.exec(config)?.[1])).toBeGreaterThanOrEqual(32);
   });
 
   it("block-level events: BlockEvents over gRPC, REST and ABCI (CosmJS QueryClient)", async () => {
@@ -340,6 +370,9 @@ describe("node services: gRPC (9090) and REST (1317) on a devnet", () => {
     expect(got.tx_response.height).toMatch(/^\d+$/);
     expect(got.tx_response.logs.length).toBe(1);
     expect(got.tx.body.messages[0]?.["@type"]).toBe("/cosmos.bank.v1beta1.MsgSend");
+    const search = (await (await fetch(`${rest}/cosmos/tx/v1beta1/txs?events=${encodeURIComponent(`message.sender='${alice.address}'`)}&order_by=ORDER_BY_DESC&limit=5`)).json()) as { tx_responses: { txhash: string }[]; total: string };
+    expect(search.tx_responses.map((t) => t.txhash)).toContain(sentBody.tx_response.txhash);
+    expect(Number(search.total)).toBeGreaterThan(0);
   });
 
   it("REST: bad input answers the gateway's errors", async () => {
