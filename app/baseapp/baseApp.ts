@@ -7,9 +7,12 @@ import {
   MisbehaviorType,
   type ExecTxResult,
   type RequestCheckTx,
+  type RequestApplySnapshotChunk,
   type RequestFinalizeBlock,
   type RequestInfo,
   type RequestInitChain,
+  type RequestLoadSnapshotChunk,
+  type RequestOfferSnapshot,
   type RequestPrepareProposal,
   type RequestQuery,
   type ResponseApplySnapshotChunk,
@@ -30,7 +33,7 @@ import {
 } from "cosmjs-types/tendermint/abci/types";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import type { Application } from "../abci/application.js";
-import type { BranchMultiStore, CommitMultiStore, MultiStore } from "../store/types.js";
+import type { BranchMultiStore, CommitInfo, CommitMultiStore, MultiStore } from "../store/types.js";
 import { allModules, type BlockHeader, type CometBlockInfo, type ModulePhases, type TxOutcome, type TxPipeline } from "./block.js";
 import { Context } from "./context.js";
 import { EventManager } from "./events.js";
@@ -39,12 +42,28 @@ import { type GrpcAnswer, QueryRouter } from "./queryRouter.js";
 import { BasicGasMeter } from "./gas.js";
 import { ErrTxDecode, toAbciError } from "./errors.js";
 import { handleSimulate, SIMULATE_PATH } from "./tx/simulate.js";
+import { blockRetentionHeight } from "./retainHeight.js";
 
 const CHAIN_ID_META = "chain_id";
 /** Block time of the last committed block: the CheckTx header after a restart. */
 const LAST_HEADER_TIME_META = "last_block_time";
-/** InitChain's consensus params (tendermint.types.ConsensusParams): the block's max_gas. */
+/** InitChain's consensus params (tendermint.types.ConsensusParams): evidence age for retain_height, the block's max_gas. */
 const CONSENSUS_PARAMS_META = "consensus_params";
+
+/** The metadata a state sync snapshot carries beside the trees; a restored node needs the chain id. */
+export const SNAPSHOT_META = { allowed: new Set([CHAIN_ID_META, LAST_HEADER_TIME_META, CONSENSUS_PARAMS_META]), required: [CHAIN_ID_META] } as const;
+
+/** State sync (app/snapshots/manager.ts): baseapp only forwards the snapshot connection to it. */
+export interface SnapshotService {
+  /** Right after a Commit, with the metadata a snapshot of that height carries. */
+  afterCommit(height: number, meta: ReadonlyMap<string, Uint8Array>): void;
+  /** snapshot-interval × snapshot-keep-recent. */
+  retentionBlocks(): number;
+  listSnapshots(): ResponseListSnapshots;
+  loadSnapshotChunk(req: RequestLoadSnapshotChunk): Promise<ResponseLoadSnapshotChunk>;
+  offerSnapshot(req: RequestOfferSnapshot): Promise<ResponseOfferSnapshot>;
+  applySnapshotChunk(req: RequestApplySnapshotChunk, onRestored: (info: CommitInfo) => void): Promise<ResponseApplySnapshotChunk>;
+}
 
 export interface BaseAppOptions {
   readonly store: CommitMultiStore;
@@ -55,6 +74,10 @@ export interface BaseAppOptions {
   /** Reported by Info. */
   readonly name: string;
   readonly version: string;
+  /** State sync snapshots; without it none are offered and none are restored. */
+  readonly snapshots?: SnapshotService;
+  /** app.toml `min-retain-blocks` (0, the default: CometBFT keeps every block). */
+  readonly minRetainBlocks?: number;
 }
 
 /**
@@ -80,7 +103,7 @@ export class BaseApp implements Application {
   /** CheckTx requests whose preparation is in flight, by the request's tx bytes object. */
   private readonly preparing = new WeakMap<Uint8Array, Promise<void>>();
   /** The consensus params' block.max_gas (0: no limit). */
-  private maxBlockGas: bigint;
+  private maxBlockGas = 0n;
   /** Set between FinalizeBlock and Commit. */
   private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
 
@@ -89,12 +112,9 @@ export class BaseApp implements Application {
     this.modules = options.modules;
     this.queries = options.queries;
     this.txs = options.txs;
-    const chainId = this.store.getMeta(CHAIN_ID_META);
-    if (chainId) this.chainId = new TextDecoder().decode(chainId);
-    this.maxBlockGas = readMaxBlockGas(this.store.getMeta(CONSENSUS_PARAMS_META));
-    const last = this.store.getMeta(LAST_HEADER_TIME_META);
-    this.checkHeader = this.committedHeader(last ? decodeTime(last) : { seconds: 0n, nanos: 0 });
+    this.checkHeader = this.committedHeader({ seconds: 0n, nanos: 0 });
     this.checkState = this.store.committed().branch();
+    this.loadCommittedState();
     const txs = this.txs;
     if (txs) {
       // Simulate runs on a copy of the CheckTx state, as the SDK does (pending txs' sequences count).
@@ -102,6 +122,16 @@ export class BaseApp implements Application {
         handleSimulate(request, (tx) => txs.simulate(this.checkState, this.checkHeader, tx)),
       );
     }
+  }
+
+  /** Chain id, CheckTx header and CheckTx state from the committed store (start, or after a restore). */
+  private loadCommittedState(): void {
+    const chainId = this.store.getMeta(CHAIN_ID_META);
+    if (chainId) this.chainId = new TextDecoder().decode(chainId);
+    this.maxBlockGas = readMaxBlockGas(this.store.getMeta(CONSENSUS_PARAMS_META));
+    const last = this.store.getMeta(LAST_HEADER_TIME_META);
+    this.checkHeader = this.committedHeader(last ? decodeTime(last) : { seconds: 0n, nanos: 0 });
+    this.checkState = this.store.committed().branch();
   }
 
   /** Mount every module store. Call before `store.load()`. */
@@ -281,26 +311,51 @@ export class BaseApp implements Application {
     this.pendingBlock = undefined;
     this.finalizeState = undefined;
     this.checkState = this.store.committed().branch();
-    // Keep every block in CometBFT (retain_height 0): full replay and old block queries keep working.
-    return { retainHeight: 0n };
+    this.options.snapshots?.afterCommit(committed.height, this.snapshotMeta());
+    // With min-retain-blocks 0 (the default) every block stays in CometBFT: full replay and old
+    // block queries keep working.
+    const retainHeight = blockRetentionHeight(BigInt(committed.height), {
+      minRetainBlocks: this.options.minRetainBlocks ?? 0,
+      evidenceMaxAgeNumBlocks: this.evidenceMaxAgeNumBlocks(),
+      snapshotRetentionBlocks: this.options.snapshots?.retentionBlocks() ?? 0,
+    });
+    return { retainHeight };
   }
 
-  // ---------------------------------------------------------------- snapshot connection (state sync is not offered)
+  /** The metadata a snapshot of the last committed height carries (SNAPSHOT_META). */
+  private snapshotMeta(): Map<string, Uint8Array> {
+    const meta = new Map<string, Uint8Array>();
+    for (const key of SNAPSHOT_META.allowed) {
+      const value = this.store.getMeta(key);
+      if (value !== undefined) meta.set(key, value);
+    }
+    return meta;
+  }
+
+  private evidenceMaxAgeNumBlocks(): bigint {
+    const raw = this.store.getMeta(CONSENSUS_PARAMS_META);
+    return raw ? (ConsensusParams.decode(raw).evidence?.maxAgeNumBlocks ?? 0n) : 0n;
+  }
+
+  // ---------------------------------------------------------------- snapshot connection (state sync)
 
   listSnapshots(): ResponseListSnapshots {
-    return { snapshots: [] };
+    return this.options.snapshots?.listSnapshots() ?? { snapshots: [] };
   }
 
-  offerSnapshot(): ResponseOfferSnapshot {
-    return { result: ResponseOfferSnapshot_Result.REJECT };
+  offerSnapshot(req: RequestOfferSnapshot): ResponseOfferSnapshot | Promise<ResponseOfferSnapshot> {
+    return this.options.snapshots?.offerSnapshot(req) ?? { result: ResponseOfferSnapshot_Result.REJECT };
   }
 
-  loadSnapshotChunk(): ResponseLoadSnapshotChunk {
-    return { chunk: new Uint8Array() };
+  loadSnapshotChunk(req: RequestLoadSnapshotChunk): ResponseLoadSnapshotChunk | Promise<ResponseLoadSnapshotChunk> {
+    return this.options.snapshots?.loadSnapshotChunk(req) ?? { chunk: new Uint8Array() };
   }
 
-  applySnapshotChunk(): ResponseApplySnapshotChunk {
-    return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+  applySnapshotChunk(req: RequestApplySnapshotChunk): ResponseApplySnapshotChunk | Promise<ResponseApplySnapshotChunk> {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+    // Once the last chunk is in, the store holds the snapshot's height: CheckTx and queries start from it.
+    return snapshots.applySnapshotChunk(req, () => this.loadCommittedState());
   }
 
   // ---------------------------------------------------------------- internals

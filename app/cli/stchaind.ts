@@ -3,17 +3,16 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import os from "node:os";
 import { runNode } from "../node/main.js";
-import { APP_NAME, APP_VERSION, DEFAULT_MIN_GAS_PRICES } from "../node/app.js";
+import { APP_NAME, APP_VERSION } from "../node/app.js";
+import { AppConfigError, appConfigFlagNames, applyAppConfigFlags, appTomlPath, loadAppToml } from "../node/appConfig.js";
 import type { LogLevel } from "../node/logger.js";
-import { DEFAULT_NODE_SERVICES } from "../server/index.js";
 
 const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0.38)
 
 Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
-                 [--reference-quirks] [--grpc.address 127.0.0.1:9090] [--grpc.enable true|false]
-                 [--api.address tcp://127.0.0.1:1317] [--api.enable true|false] [--api.enabled-unsafe-cors]
+                 [--reference-quirks] [--<app.toml key> VALUE …]
   stchaind version
 
 start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
@@ -24,9 +23,10 @@ start   serve the application over ABCI; run CometBFT with --proxy_app pointing 
         worth it only with cores to spare beside CometBFT, see docs/performance.md).
         --reference-quirks reproduces the reference's register security holes, only to re-execute
         stratos-1 history (docs/deviations.md); every validator of a network must agree on it.
-        --grpc.address / --api.address move gRPC (default 127.0.0.1:9090) and REST (default
-        tcp://127.0.0.1:1317); --grpc.enable false / --api.enable false switch them off;
-        --api.enabled-unsafe-cors answers browser requests from any origin (explorers).`;
+        Settings come from <home>/config/app.toml (written with the defaults on the first start);
+        any of its keys can be given as a flag: --pruning custom --pruning-keep-recent 100
+        --pruning-interval 10 --min-retain-blocks N --halt-height N --state-sync.snapshot-interval N
+        --state-sync.snapshot-keep-recent N --telemetry.enabled true --stratos-ts.max-loaded-nodes N …`;
 
 function parseWorkers(text: string): number {
   const n = Number(text);
@@ -34,31 +34,21 @@ function parseWorkers(text: string): number {
   return n;
 }
 
-function parseBool(flag: string, text: string): boolean {
-  if (text === "true") return true;
-  if (text === "false") return false;
-  throw new Error(`${flag} must be true or false, got ${text}`);
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "start": {
+      const configFlags = Object.fromEntries(appConfigFlagNames().map((k) => [k, { type: "string" as const }]));
       const { values } = parseArgs({
         args: rest,
         options: {
+          ...configFlags,
           home: { type: "string", default: path.join(os.homedir(), ".stchaind") },
           abci: { type: "string", default: "tcp://127.0.0.1:26658" },
           rpc: { type: "string", default: "http://127.0.0.1:26657" },
-          "minimum-gas-prices": { type: "string", default: DEFAULT_MIN_GAS_PRICES },
-          "checktx-workers": { type: "string", default: "0" },
+          "checktx-workers": { type: "string" },
           "log-level": { type: "string", default: "info" },
           "reference-quirks": { type: "boolean", default: false },
-          "grpc.address": { type: "string", default: DEFAULT_NODE_SERVICES.grpc.address },
-          "grpc.enable": { type: "string", default: "true" },
-          "api.address": { type: "string", default: DEFAULT_NODE_SERVICES.api.address },
-          "api.enable": { type: "string", default: "true" },
-          "api.enabled-unsafe-cors": { type: "boolean", default: false },
         },
         strict: true,
       });
@@ -67,18 +57,22 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--log-level must be info, debug or error\n`);
         return 2;
       }
+      const home = path.resolve(values.home);
+      // app.toml, then flags over it (--checktx-workers is the short form of --stratos-ts.checktx-workers).
+      const file = loadAppToml(home);
+      const flagValues: Record<string, string | undefined> = {};
+      for (const k of appConfigFlagNames()) flagValues[k] = (values as Record<string, string | boolean | undefined>)[k] as string | undefined;
+      if (values["checktx-workers"] !== undefined) flagValues["stratos-ts.checktx-workers"] = String(parseWorkers(values["checktx-workers"]));
+      const config = applyAppConfigFlags(file.config, flagValues);
+      if (file.created) process.stdout.write(`stchaind: wrote the default ${appTomlPath(home)}\n`);
+      if (file.ignored.length > 0) process.stdout.write(`stchaind: ${appTomlPath(home)}: ignoring keys this app does not use: ${file.ignored.join(", ")}\n`);
       const node = await runNode({
-        home: path.resolve(values.home),
+        home,
         abciAddress: values.abci,
         cometRpc: values.rpc,
-        minimumGasPrices: values["minimum-gas-prices"],
-        checkTxVerifyWorkers: parseWorkers(values["checktx-workers"]),
+        config,
         logLevel: level as LogLevel,
         referenceQuirks: values["reference-quirks"],
-        services: {
-          grpc: { enable: parseBool("--grpc.enable", values["grpc.enable"]), address: values["grpc.address"] },
-          api: { enable: parseBool("--api.enable", values["api.enable"]), address: values["api.address"], enabledUnsafeCors: values["api.enabled-unsafe-cors"] },
-        },
       });
       await new Promise<void>((resolve) => {
         const onSignal = (): void => {
@@ -107,6 +101,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    // A bad app.toml or flag value: the message names the key, a stack would only hide it.
+    if (error instanceof AppConfigError) {
+      process.stderr.write(`stchaind: ${error.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`stchaind: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },

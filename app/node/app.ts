@@ -1,4 +1,4 @@
-import { BaseApp } from "../baseapp/baseApp.js";
+import { BaseApp, type SnapshotService } from "../baseapp/baseApp.js";
 import { allModules, type ModuleHooks, type ModulePhases } from "../baseapp/block.js";
 import { MsgRouter } from "../baseapp/msgs.js";
 import { QueryRouter } from "../baseapp/queryRouter.js";
@@ -12,7 +12,7 @@ import { SignatureCache } from "../modules/auth/ante/sigCache.js";
 import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
-import { createDistributionModule } from "../modules/distribution/index.js";
+import { createDistributionModule, NO_VALIDATORS } from "../modules/distribution/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
 import { createPotModule } from "../modules/pot/index.js";
@@ -45,6 +45,10 @@ export interface StratosAppOptions {
   readonly referenceQuirks?: boolean;
   /** EndBlock failures the reference swallows (e.g. an unbonding payout that cannot be made). */
   readonly onEndBlockProblem?: (module: string, problem: string) => void;
+  /** State sync snapshots (app/snapshots). */
+  readonly snapshots?: SnapshotService;
+  /** app.toml `min-retain-blocks`. */
+  readonly minRetainBlocks?: number;
 }
 
 export interface StratosAppParts {
@@ -73,7 +77,8 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const extra = options.extraModules ?? [];
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
-  const distribution = createDistributionModule(bank.keeper);
+  // Until the staking keeper is wired (issue 13), distribution sees a chain without validators.
+  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: NO_VALIDATORS, authority: auth.keeper.authority });
   const register = createRegisterModule({
     bank: bank.keeper,
     accounts: auth.keeper,
@@ -94,10 +99,11 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   });
 
   // spec-chain §8: InitGenesis auth, bank, distribution, …, register, pot, sds; BeginBlock …, register,
-  // pot, sds; EndBlock …, register, sds, …, auth, bank, distribution, …, pot.
+  // pot, sds; EndBlock …, register, sds, …, auth, bank, distribution, …, pot. Distribution's BeginBlock
+  // (fee allocation) needs the validator of every vote: it joins, after mint, when staking is wired.
   const modules: ModulePhases = {
     initGenesis: [auth.module, bank.module, distribution.module, register.module, pot.module, sds.module, ...extra],
-    beginBlock: [distribution.module, auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
+    beginBlock: [auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
     endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
@@ -134,7 +140,11 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     ...(pool ? { preverify: createPreverifier(auth.keeper, signatureCache, pool) } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION });
+  const app = new BaseApp({
+    store, modules, queries, txs, name: APP_NAME, version: APP_VERSION,
+    ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+    minRetainBlocks: options.minRetainBlocks ?? 0,
+  });
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyTomlOverrides, patchConfigFile } from "./cometbftConfig.js";
+import { appTomlPath, defaultAppConfig, renderAppToml, type AppConfig } from "./appConfig.js";
 import { buildDevnetAppState, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -50,6 +51,10 @@ export interface DevnetOptions {
   readonly appNodeArgs?: readonly string[];
   /** REST answers browser requests from any origin (app.toml `enabled-unsafe-cors`). */
   readonly enabledUnsafeCors?: boolean;
+  /** The app's app.toml, written at every init (default: the file `stchaind` writes on first start). */
+  readonly appConfig?: AppConfig;
+  /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
+  readonly genesisFile?: string;
 }
 
 /**
@@ -122,10 +127,16 @@ export class Devnet {
     if (this.options.configOverrides) {
       fs.writeFileSync(configFile, applyTomlOverrides(fs.readFileSync(configFile, "utf8"), this.options.configOverrides, vars));
     }
+    if (this.options.appConfig) fs.writeFileSync(appTomlPath(this.home), renderAppToml(this.options.appConfig));
+    else if (!fs.existsSync(appTomlPath(this.home))) fs.writeFileSync(appTomlPath(this.home), renderAppToml(devnetAppConfig()));
   }
 
   private writeGenesis(): void {
     const file = path.join(this.home, "config", "genesis.json");
+    if (this.options.genesisFile !== undefined) {
+      fs.copyFileSync(this.options.genesisFile, file);
+      return;
+    }
     const genesis = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
     genesis["chain_id"] = this.options.chainId ?? DEVNET_CHAIN_ID;
     genesis["app_state"] = this.options.appState ?? buildDevnetAppState();
@@ -147,7 +158,7 @@ export class Devnet {
     if (this.options.checkTxVerifyWorkers) args.push("--checktx-workers", String(this.options.checkTxVerifyWorkers));
     args.push("--grpc.enable", String(Boolean(this.ports.grpc)), "--grpc.address", `127.0.0.1:${this.ports.grpc ?? 0}`);
     args.push("--api.enable", String(Boolean(this.ports.api)), "--api.address", `tcp://127.0.0.1:${this.ports.api ?? 0}`);
-    if (this.options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors");
+    if (this.options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors", "true");
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
@@ -207,6 +218,11 @@ export class Devnet {
       });
     });
   }
+}
+
+/** The app.toml of a new devnet home: the defaults, plus a snapshot every 100 blocks so nodes can join by state sync. */
+export function devnetAppConfig(): AppConfig {
+  return { ...defaultAppConfig(), stateSync: { snapshotInterval: 100, snapshotKeepRecent: 2 } };
 }
 
 async function stopProcess(child: ChildProcess | undefined, graceMs: number): Promise<void> {

@@ -6,6 +6,8 @@
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { moduleAddress } from "../crypto/moduleAddress.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
+import { mainnetDistributionGenesisJson } from "../modules/distribution/genesis.js";
+import { mainnetMintGenesisJson } from "../modules/mint/genesis.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
 
@@ -65,6 +67,10 @@ export interface GenesisSpec {
     readonly last_distributed_epoch?: string;
     readonly matured_epoch?: string;
   };
+  /** The whole distribution genesis (default: stratos-1's, spec-staking §2.8). */
+  readonly distribution?: Readonly<Record<string, unknown>>;
+  /** The whole mint genesis (default: stratos-1's, inflation off, spec-staking §6). */
+  readonly mint?: Readonly<Record<string, unknown>>;
 }
 
 /** The reference's register params defaults (spec-register §3), as genesis JSON. */
@@ -178,5 +184,7 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
       reward_total_info: [],
     },
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
+    distribution: spec.distribution ?? mainnetDistributionGenesisJson(),
+    mint: spec.mint ?? mainnetMintGenesisJson(),
   };
 }

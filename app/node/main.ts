@@ -6,7 +6,9 @@ import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from 
 import { withBlockLog } from "./blockLog.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
-import { DEFAULT_NODE_SERVICES, type NodeServicesConfig, startNodeServices } from "../server/index.js";
+import { defaultAppConfig, storePruning, type AppConfig } from "./appConfig.js";
+import { startOperatorServices } from "./operator.js";
+import { type NodeServicesConfig, startNodeServices } from "../server/index.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -24,7 +26,12 @@ export interface NodeOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
-  /** gRPC and REST (app.toml `[grpc]`, `[api]`); default both on, on loopback 9090 and 1317. */
+  /**
+   * The app.toml settings (appConfig.ts; defaults when absent). minimumGasPrices and
+   * checkTxVerifyWorkers above, when given, take precedence over it.
+   */
+  readonly config?: AppConfig;
+  /** gRPC and REST; when absent, app.toml's `[grpc]` and `[api]` (default both on, loopback 9090 and 1317). */
   readonly services?: NodeServicesConfig;
 }
 
@@ -42,19 +49,29 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const logger = createLogger(options.logLevel ?? "info");
   const dataDir = path.join(options.home, "data");
   fs.mkdirSync(dataDir, { recursive: true });
-  const store = new RootMultiStore({ path: path.join(dataDir, "application.db") });
-  const { app, close } = await createStratosApp(store, {
-    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
+  const config = options.config ?? defaultAppConfig();
+  const store = new RootMultiStore({
+    path: path.join(dataDir, "application.db"),
+    pruning: storePruning(config),
+    maxLoadedNodes: config.node.maxLoadedNodes,
+    trimDepth: config.node.trimDepth,
+  });
+  const ops = await startOperatorServices({ home: options.home, dataDir, config, store, logger });
+  const { app: baseApp, close } = await createStratosApp(store, {
+    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? config.node.checktxWorkers,
     extraModules: options.extraModules ?? [],
     cometRpc: options.cometRpc,
-    minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    minimumGasPrices: options.minimumGasPrices ?? config.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    snapshots: ops.snapshots,
+    minRetainBlocks: config.minRetainBlocks,
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
+  const app = await ops.wrap(baseApp);
   const last = store.lastCommit();
   logger.info(
-    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${app.currentChainId ? `, chain ${app.currentChainId}` : ""}`,
+    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${baseApp.currentChainId ? `, chain ${baseApp.currentChainId}` : ""}`,
   );
 
   let stopping: Promise<void> | undefined;
@@ -70,14 +87,19 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
     stopping ??= (async () => {
       await services?.close();
       await server.close();
+      await ops.close();
       await close();
     })();
     return stopping;
   };
   // gRPC and REST read the committed store in this process; they start before ABCI so that the
   // "listening" line means every service is up.
-  const minimumGasPrices = options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES;
-  services = await startNodeServices(app, { config: options.services ?? DEFAULT_NODE_SERVICES, cometRpc: options.cometRpc ?? "http://127.0.0.1:26657", minimumGasPrices }, APP_NAME, APP_VERSION);
+  const minimumGasPrices = options.minimumGasPrices ?? config.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES;
+  services = await startNodeServices(baseApp, {
+    config: options.services ?? { grpc: config.grpc, api: config.api },
+    cometRpc: options.cometRpc ?? "http://127.0.0.1:26657",
+    minimumGasPrices,
+  }, APP_NAME, APP_VERSION);
   if (services.grpcAddress) logger.info(`gRPC server listening on ${services.grpcAddress}`);
   if (services.restAddress) logger.info(`REST server listening on http://${services.restAddress}`);
   const address = await server.listen(options.abciAddress);
