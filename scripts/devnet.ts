@@ -4,6 +4,8 @@
  *   npm start                      start (initialises <project>/.devnet on first run)
  *   npm start -- --home DIR        use another home
  *   npm start -- --reset           wipe app data and CometBFT data together, then start fresh
+ *   npm start -- --grpc-port N --api-port N   move gRPC (9090) and REST (1317); 0 switches one off
+ *   npm start -- --cors            REST answers browsers from any origin (explorers such as Ping.pub)
  *
  * Ctrl-C stops CometBFT first, then the app.
  */
@@ -20,13 +22,17 @@ const { values } = parseArgs({
     "rpc-port": { type: "string", default: String(DEFAULT_PORTS.rpc) },
     "p2p-port": { type: "string", default: String(DEFAULT_PORTS.p2p) },
     "abci-port": { type: "string", default: String(DEFAULT_PORTS.abci) },
+    "grpc-port": { type: "string", default: String(DEFAULT_PORTS.grpc) },
+    "api-port": { type: "string", default: String(DEFAULT_PORTS.api) },
+    cors: { type: "boolean", default: false },
   },
   strict: true,
 });
 
 const devnet = new Devnet({
   home: values.home,
-  ports: { rpc: Number(values["rpc-port"]), p2p: Number(values["p2p-port"]), abci: Number(values["abci-port"]) },
+  ports: { rpc: Number(values["rpc-port"]), p2p: Number(values["p2p-port"]), abci: Number(values["abci-port"]), grpc: Number(values["grpc-port"]), api: Number(values["api-port"]) },
+  enabledUnsafeCors: values.cors,
 });
 
 if (values.reset) {
@@ -61,6 +67,7 @@ process.on("SIGTERM", shutdown);
 
 await devnet.start();
 console.log(`devnet: CometBFT RPC ${devnet.rpcUrl}  (P2P ${devnet.ports.p2p}, ABCI ${devnet.ports.abci}; CometBFT log ${path.join(devnet.home, "cometbft.log")})`);
+console.log(`devnet: gRPC ${devnet.grpcAddress ?? "off"}  REST ${devnet.restUrl ?? "off"}`);
 
 // If either child dies on its own, stop the other and exit non-zero.
 for (const child of [devnet.appProcess, devnet.cometbftProcess]) {

@@ -38,7 +38,8 @@ import { allModules, type BlockHeader, type CometBlockInfo, type ModulePhases, t
 import { Context } from "./context.js";
 import { EventManager } from "./events.js";
 import { selectTxsWithinBytes } from "./proposal.js";
-import { QueryRouter } from "./queryRouter.js";
+import { type GrpcAnswer, QueryRouter } from "./queryRouter.js";
+import { BasicGasMeter } from "./gas.js";
 import { ErrTxDecode, toAbciError } from "./errors.js";
 import { handleSimulate, SIMULATE_PATH } from "./tx/simulate.js";
 import { blockRetentionHeight } from "./retainHeight.js";
@@ -46,7 +47,7 @@ import { blockRetentionHeight } from "./retainHeight.js";
 const CHAIN_ID_META = "chain_id";
 /** Block time of the last committed block: the CheckTx header after a restart. */
 const LAST_HEADER_TIME_META = "last_block_time";
-/** InitChain's consensus params (tendermint.types.ConsensusParams): evidence age for retain_height. */
+/** InitChain's consensus params (tendermint.types.ConsensusParams): evidence age for retain_height, the block's max_gas. */
 const CONSENSUS_PARAMS_META = "consensus_params";
 
 /** The metadata a state sync snapshot carries beside the trees; a restored node needs the chain id. */
@@ -114,6 +115,8 @@ export class BaseApp implements Application {
   private finalizeState: BranchMultiStore | undefined;
   /** CheckTx requests whose preparation is in flight, by the request's tx bytes object. */
   private readonly preparing = new WeakMap<Uint8Array, Promise<void>>();
+  /** The consensus params' block.max_gas (0: no limit). */
+  private maxBlockGas = 0n;
   /** Set between FinalizeBlock and Commit. */
   private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
   /**
@@ -143,6 +146,7 @@ export class BaseApp implements Application {
   private loadCommittedState(): void {
     const chainId = this.store.getMeta(CHAIN_ID_META);
     if (chainId) this.chainId = new TextDecoder().decode(chainId);
+    this.maxBlockGas = readMaxBlockGas(this.store.getMeta(CONSENSUS_PARAMS_META));
     const last = this.store.getMeta(LAST_HEADER_TIME_META);
     this.checkHeader = this.committedHeader(last ? decodeTime(last) : { seconds: 0n, nanos: 0 });
     this.checkState = this.store.committed().branch();
@@ -177,6 +181,20 @@ export class BaseApp implements Application {
 
   query(req: RequestQuery): ResponseQuery | Promise<ResponseQuery> {
     return this.queries.handle(req, this.store, this.chainId);
+  }
+
+  /**
+   * A gRPC query method against committed state, for the node's gRPC and REST servers: it reads the
+   * committed store directly and never goes through the ABCI connections. Errors are thrown as the
+   * handler raised them; undefined when no module serves `path`.
+   */
+  grpcQuery(path: string, data: Uint8Array, height: bigint): GrpcAnswer | Promise<GrpcAnswer> | undefined {
+    return this.queries.callGrpc(path, data, height, this.store, this.chainId);
+  }
+
+  /** True when a module (or baseapp: Simulate) serves this gRPC method path. */
+  servesQuery(path: string): boolean {
+    return this.queries.has(path);
   }
 
   // ---------------------------------------------------------------- mempool connection
@@ -218,10 +236,14 @@ export class BaseApp implements Application {
     if (this.lastHeight !== 0) throw new Error(`InitChain: the store already holds height ${this.lastHeight}`);
     this.chainId = req.chainId;
     this.store.setMeta(CHAIN_ID_META, new TextEncoder().encode(req.chainId));
-    if (req.consensusParams) this.store.setMeta(CONSENSUS_PARAMS_META, ConsensusParams.encode(req.consensusParams).finish());
+    if (req.consensusParams) {
+      const encoded = ConsensusParams.encode(req.consensusParams).finish();
+      this.store.setMeta(CONSENSUS_PARAMS_META, encoded);
+      this.maxBlockGas = readMaxBlockGas(encoded);
+    }
     const appState = parseAppState(req.appStateBytes);
     // Genesis runs at height 0, as the SDK's InitChain header (gentxs: no fee gas, account number 0).
-    const header: BlockHeader = { chainId: req.chainId, height: 0n, time: req.time, proposerAddress: new Uint8Array() };
+    const header: BlockHeader = { chainId: req.chainId, height: 0n, time: req.time, proposerAddress: new Uint8Array(), maxBlockGas: this.maxBlockGas };
     this.finalizeState = this.store.working().branch();
     const genesisHeader: BlockHeader = req.consensusParams ? { ...header, consensusParams: req.consensusParams } : header;
     const ctx = Context.forBlock(this.finalizeState, genesisHeader, "initGenesis", new EventManager());
@@ -282,6 +304,7 @@ export class BaseApp implements Application {
       time: req.time,
       proposerAddress: req.proposerAddress,
       comet: cometBlockInfo(req),
+      maxBlockGas: this.maxBlockGas,
     };
     const state = this.finalizeState ?? this.store.working().branch();
     this.finalizeState = state;
@@ -290,7 +313,9 @@ export class BaseApp implements Application {
     const beginCtx = Context.forBlock(state, header, "finalize", blockEvents);
     for (const m of this.modules.beginBlock) m.beginBlock?.(beginCtx);
 
-    const txResults: ExecTxResult[] = req.txs.map((tx) => toExecTxResult(this.deliverTx(state, header, tx)));
+    // SDK BeginBlock: a limited block gas meter when max_gas is set.
+    const blockGas = this.maxBlockGas > 0n ? new BasicGasMeter(this.maxBlockGas) : undefined;
+    const txResults: ExecTxResult[] = req.txs.map((tx) => toExecTxResult(this.deliverTx(state, header, tx, blockGas)));
 
     let validatorUpdates: readonly ValidatorUpdate[] = [];
     const endCtx = Context.forBlock(state, header, "finalize", blockEvents);
@@ -388,14 +413,21 @@ export class BaseApp implements Application {
 
   // ---------------------------------------------------------------- internals
 
-  private deliverTx(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome {
-    return this.txs ? this.txs.deliver(state, header, tx) : noPipelineOutcome();
+  private deliverTx(state: MultiStore, header: BlockHeader, tx: Uint8Array, blockGas: BasicGasMeter | undefined): TxOutcome {
+    return this.txs ? this.txs.deliver(state, header, tx, blockGas) : noPipelineOutcome();
   }
 
   /** The header of the last committed block as CheckTx sees it (SDK: the CheckTx context's header). */
   private committedHeader(time: BlockHeader["time"]): BlockHeader {
-    return { chainId: this.chainId, height: BigInt(this.lastHeight), time, proposerAddress: new Uint8Array() };
+    return { chainId: this.chainId, height: BigInt(this.lastHeight), time, proposerAddress: new Uint8Array(), maxBlockGas: this.maxBlockGas };
   }
+}
+
+/** block.max_gas of stored consensus params; -1 (CometBFT's "no limit") and absence give 0. */
+function readMaxBlockGas(encoded: Uint8Array | undefined): bigint {
+  if (!encoded) return 0n;
+  const maxGas = ConsensusParams.decode(encoded).block?.maxGas ?? 0n;
+  return maxGas > 0n ? maxGas : 0n;
 }
 
 function encodeTime(t: BlockHeader["time"]): Uint8Array {

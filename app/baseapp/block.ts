@@ -2,7 +2,7 @@ import type { DescMessage } from "@bufbuild/protobuf";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { Event, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
-import type { BranchMultiStore, MultiStore, MultiStoreReader, StoreKind, StoreName } from "../store/types.js";
+import type { BranchMultiStore, GasMeter, MultiStore, MultiStoreReader, StoreKind, StoreName } from "../store/types.js";
 import type { Context, ReadContext } from "./context.js";
 import type { MsgRoute } from "./msgs.js";
 import type { QueryHandler } from "./queryRouter.js";
@@ -25,6 +25,12 @@ export interface BlockHeader {
    * InitChain only: modules that depend on them (evidence's max age) keep what they need in their store.
    */
   readonly consensusParams?: ConsensusParams;
+  /**
+   * The consensus params' `block.max_gas` (InitChain); absent or ≤ 0 means no limit. A tx asking for
+   * more is refused by the ante (SDK `SetUpContextDecorator`, code 41) and FinalizeBlock stops
+   * running txs once the block has used it up.
+   */
+  readonly maxBlockGas?: bigint;
 }
 
 /** `RequestFinalizeBlock` beyond the header fields: the last commit's votes, misbehaviour, hashes. */
@@ -132,8 +138,11 @@ export interface TxOutcome {
 export interface TxPipeline {
   /** CheckTx against the CheckTx state (`recheck` skips signature verification). */
   check(state: BranchMultiStore, header: BlockHeader, tx: Uint8Array, recheck: boolean): TxOutcome;
-  /** FinalizeBlock execution of one tx in the block's state. */
-  deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome;
+  /**
+   * FinalizeBlock execution of one tx in the block's state. `blockGas` is the block's meter when
+   * `max_gas` is set: the tx's gas is charged to it, and a tx is not run once it is used up.
+   */
+  deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array, blockGas?: BlockGasMeter): TxOutcome;
   /** Simulate on a throw-away branch of `state`: no signature or fee checks, unlimited gas. */
   simulate(state: MultiStore, header: BlockHeader, tx: Uint8Array): SimulationOutcome;
   /**
@@ -141,6 +150,11 @@ export interface TxPipeline {
    * reading `state` as it stands. CheckTx waits for the promise, then runs as usual.
    */
   prepare?(state: MultiStoreReader, header: BlockHeader, tx: Uint8Array): Promise<void> | undefined;
+}
+
+/** The block gas meter of FinalizeBlock (SDK `BlockGasMeter`): a limited meter over the whole block. */
+export interface BlockGasMeter extends GasMeter {
+  isOutOfGas(): boolean;
 }
 
 /** A simulation's outcome plus the message responses (for SimulateResponse.result.msg_responses). */

@@ -8,13 +8,24 @@ export class TxError extends Error {
     readonly codespace: string,
     readonly code: number,
     log: string,
+    /** The wrap contexts, innermost first (the log is "<last>: … <first>: <root text>"). */
+    private readonly contexts: readonly string[] = [],
+    private readonly root: string = log,
   ) {
     super(log);
   }
 
   /** SDK `errors.Wrap`: the log becomes "<context>: <log>", codespace and code stay. */
   wrap(context: string): TxError {
-    return new TxError(this.codespace, this.code, `${context}: ${this.message}`);
+    return new TxError(this.codespace, this.code, `${context}: ${this.message}`, [...this.contexts, context], this.root);
+  }
+
+  /**
+   * The error's text as a gRPC status message (cosmossdk.io/errors `GRPCStatus`): the root error as
+   * "codespace C code N: text", then each wrap's context, innermost first.
+   */
+  grpcMessage(): string {
+    return [`codespace ${this.codespace} code ${this.code}: ${this.root}`, ...this.contexts].join(": ");
   }
 
   /** True if `e` carries the same codespace and code (SDK `errors.Is` on registered errors). */

@@ -16,6 +16,12 @@ export interface QueryContext extends ReadContext {
  */
 export type QueryHandler = (ctx: QueryContext, request: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
+/** A gRPC call's answer: the response bytes and the committed height they were read at. */
+export interface GrpcAnswer {
+  readonly value: Uint8Array;
+  readonly height: number;
+}
+
 /** gRPC status codes the SDK maps to its own codes (baseapp `gRPCErrorToSDKError`). */
 export type GrpcCode = "NotFound" | "InvalidArgument" | "FailedPrecondition" | "Unauthenticated" | "Unknown" | "Internal";
 
@@ -91,11 +97,27 @@ export class QueryRouter {
     return failure(ErrUnknownRequest.wrap(`unknown query path: ${req.path}`), req.height);
   }
 
+  /**
+   * A gRPC method call as the node's gRPC and REST servers make it (SDK `RegisterGRPCServer`'s
+   * interceptor): the committed state at `height` (0 = the last committed), errors thrown as the
+   * handler raised them (QueryError, TxError or a plain Error) for the caller to turn into a status.
+   * Undefined when no handler serves `path`.
+   */
+  callGrpc(path: string, data: Uint8Array, height: bigint, store: CommitMultiStore, chainId: string): GrpcAnswer | Promise<GrpcAnswer> | undefined {
+    const handler = this.routes.get(path);
+    if (!handler) return undefined;
+    const resolved = resolveHeight(height, store);
+    const view = loadView(store, resolved);
+    const ctx: QueryContext = { height: resolved, chainId, store: view, kv: (name) => view.getReader(name) };
+    const answer = handler(ctx, data);
+    return answer instanceof Promise ? answer.then((value) => ({ value, height: resolved })) : { value: answer, height: resolved };
+  }
+
   private handleGrpc(handler: QueryHandler, req: RequestQuery, store: CommitMultiStore, chainId: string): ResponseQuery | Promise<ResponseQuery> {
     let height: number;
     let view: MultiStoreReader;
     try {
-      height = resolveHeight(req, store);
+      height = resolveHeight(req.height, store);
       view = loadView(store, height);
     } catch (e) {
       return failure(e, req.height);
@@ -124,7 +146,7 @@ export class QueryRouter {
       return failure(ErrUnknownRequest.wrap(`unknown query path: ${req.path}`), req.height);
     }
     try {
-      const height = resolveHeight(req, store);
+      const height = resolveHeight(req.height, store);
       if (req.prove && height <= 1) {
         throw ErrInvalidRequest.wrap("cannot query with proof when height <= 1; please provide a valid height");
       }
@@ -142,15 +164,15 @@ export class QueryRouter {
 }
 
 /** SDK `createQueryContext` height rules. */
-function resolveHeight(req: RequestQuery, store: CommitMultiStore): number {
+function resolveHeight(height: bigint, store: CommitMultiStore): number {
   const last = store.lastCommit().height;
   if (last === 0) throw ErrInvalidHeight.wrap("stratos-ts is not ready; please wait for first block");
-  if (req.height < 0n) throw ErrInvalidRequest.wrap(`cannot query with height < 0; please provide a valid height`);
-  if (req.height === 0n) return last;
-  if (req.height > BigInt(last)) {
+  if (height < 0n) throw ErrInvalidRequest.wrap(`cannot query with height < 0; please provide a valid height`);
+  if (height === 0n) return last;
+  if (height > BigInt(last)) {
     throw ErrInvalidHeight.wrap("cannot query with height in the future; please provide a valid height");
   }
-  return Number(req.height);
+  return Number(height);
 }
 
 function loadView(store: CommitMultiStore, height: number): MultiStoreReader {

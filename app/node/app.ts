@@ -3,6 +3,7 @@ import { allModules, type ModuleHooks, type ModulePhases } from "../baseapp/bloc
 import { MsgRouter } from "../baseapp/msgs.js";
 import { QueryRouter } from "../baseapp/queryRouter.js";
 import { cometRpcTxLookup, getTxHandler, GET_TX_PATH } from "../baseapp/tx/getTx.js";
+import { BLOCK_EVENTS_PATH, blockEventsHandler, cometRpcBlockEvents } from "../baseapp/blockEvents.js";
 import { TxExecutor } from "../baseapp/tx/pipeline.js";
 import { parseDecCoins } from "../math/coinParse.js";
 import { createAuthModule } from "../modules/auth/index.js";
@@ -33,7 +34,7 @@ export const DEFAULT_MIN_GAS_PRICES = "1000000000wei";
 export interface StratosAppOptions {
   /** Test-only modules, appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
-  /** This node's CometBFT RPC; without it GetTx is not served. */
+  /** This node's CometBFT RPC; without it GetTx and BlockEvents are not served. */
   readonly cometRpc?: string | undefined;
   /** Node-local minimum gas prices (CheckTx only), e.g. "1000000000wei"; "" for none. */
   readonly minimumGasPrices?: string;
@@ -187,7 +188,10 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     }
   }
   queries.register(INVARIANTS_PATH, invariantsHandler(all));
-  if (options.cometRpc) queries.register(GET_TX_PATH, getTxHandler(cometRpcTxLookup(options.cometRpc)));
+  if (options.cometRpc) {
+    queries.register(GET_TX_PATH, getTxHandler(cometRpcTxLookup(options.cometRpc)));
+    queries.register(BLOCK_EVENTS_PATH, blockEventsHandler(cometRpcBlockEvents(options.cometRpc)));
+  }
 
   const signatureCache = new SignatureCache();
   const ante = createAnteHandler({

@@ -14,10 +14,14 @@ export interface DevnetPorts {
   readonly p2p: number;
   readonly rpc: number;
   readonly abci: number;
+  /** gRPC; 0 or absent: off. */
+  readonly grpc?: number;
+  /** REST (gRPC gateway); 0 or absent: off. */
+  readonly api?: number;
 }
 
 /** The reference's ports (spec-chain.md §12). */
-export const DEFAULT_PORTS: DevnetPorts = { p2p: 26656, rpc: 26657, abci: 26658 };
+export const DEFAULT_PORTS: DevnetPorts = { p2p: 26656, rpc: 26657, abci: 26658, grpc: 9090, api: 1317 };
 
 /**
  * Node.js flags of the app process. A larger young generation (64 MiB semi-spaces) cuts scavenges:
@@ -45,6 +49,8 @@ export interface DevnetOptions {
   readonly checkTxVerifyWorkers?: number;
   /** Extra Node.js flags for the app process (e.g. `--cpu-prof` when profiling). */
   readonly appNodeArgs?: readonly string[];
+  /** REST answers browser requests from any origin (app.toml `enabled-unsafe-cors`). */
+  readonly enabledUnsafeCors?: boolean;
   /** The app's app.toml, written at every init (default: the file `stchaind` writes on first start). */
   readonly appConfig?: AppConfig;
   /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
@@ -74,6 +80,16 @@ export class Devnet {
 
   get rpcUrl(): string {
     return `http://127.0.0.1:${this.ports.rpc}`;
+  }
+
+  /** "127.0.0.1:port" of the app's gRPC server, undefined when off. */
+  get grpcAddress(): string | undefined {
+    return this.ports.grpc ? `127.0.0.1:${this.ports.grpc}` : undefined;
+  }
+
+  /** Base URL of the app's REST server, undefined when off. */
+  get restUrl(): string | undefined {
+    return this.ports.api ? `http://127.0.0.1:${this.ports.api}` : undefined;
   }
 
   get appProcess(): ChildProcess | undefined {
@@ -140,6 +156,9 @@ export class Devnet {
     const args = [...APP_NODE_FLAGS, ...(this.options.appNodeArgs ?? []), "--import", "tsx", this.appEntry, "start", "--home", this.home, "--abci", abci, "--rpc", this.rpcUrl];
     if (this.options.minimumGasPrices !== undefined) args.push("--minimum-gas-prices", this.options.minimumGasPrices);
     if (this.options.checkTxVerifyWorkers) args.push("--checktx-workers", String(this.options.checkTxVerifyWorkers));
+    args.push("--grpc.enable", String(Boolean(this.ports.grpc)), "--grpc.address", `127.0.0.1:${this.ports.grpc ?? 0}`);
+    args.push("--api.enable", String(Boolean(this.ports.api)), "--api.address", `tcp://127.0.0.1:${this.ports.api ?? 0}`);
+    if (this.options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors", "true");
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],

@@ -11,6 +11,7 @@ import { startOperatorServices } from "./operator.js";
 import type { UpgradeHandler } from "../modules/upgrade/index.js";
 import type { StakingForGov } from "../modules/gov/index.js";
 import { UPGRADE_HANDLERS } from "./upgrades.js";
+import { type NodeServicesConfig, startNodeServices } from "../server/index.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -45,10 +46,16 @@ export interface NodeOptions {
   readonly invCheckPeriod?: bigint;
   /** `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
   readonly skipGenesisInvariants?: boolean;
+  /** gRPC and REST; when absent, app.toml's `[grpc]` and `[api]` (default both on, loopback 9090 and 1317). */
+  readonly services?: NodeServicesConfig;
 }
 
 export interface RunningNode {
   readonly address: string;
+  /** "host:port" of the gRPC server, when on. */
+  readonly grpcAddress: string | undefined;
+  /** "host:port" of the REST server, when on. */
+  readonly restAddress: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -112,15 +119,27 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
       void stop().finally(() => process.exit(1));
     },
   });
+  let services: Awaited<ReturnType<typeof startNodeServices>> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      await services?.close();
       await server.close();
       await ops.close();
       await close();
     })();
     return stopping;
   };
+  // gRPC and REST read the committed store in this process; they start before ABCI so that the
+  // "listening" line means every service is up.
+  const minimumGasPrices = options.minimumGasPrices ?? config.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES;
+  services = await startNodeServices(baseApp, {
+    config: options.services ?? { grpc: config.grpc, api: config.api },
+    cometRpc: options.cometRpc ?? "http://127.0.0.1:26657",
+    minimumGasPrices,
+  }, APP_NAME, APP_VERSION);
+  if (services.grpcAddress) logger.info(`gRPC server listening on ${services.grpcAddress}`);
+  if (services.restAddress) logger.info(`REST server listening on http://${services.restAddress}`);
   const address = await server.listen(options.abciAddress);
   logger.info(`ABCI server listening on ${address}`);
-  return { address, stop };
+  return { address, grpcAddress: services.grpcAddress, restAddress: services.restAddress, stop };
 }

@@ -10,6 +10,7 @@ import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import type { Any } from "cosmjs-types/google/protobuf/any";
+import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
@@ -60,6 +61,8 @@ export interface TestAppOptions {
    * no InitChain, the next block is the one after its last (a node restart).
    */
   readonly store?: CommitMultiStore;
+  /** Genesis consensus params `block.max_gas` (default: none sent, no limit). */
+  readonly maxBlockGas?: bigint;
 }
 
 /** The consensus facts of a test block (RequestFinalizeBlock fields). */
@@ -110,7 +113,7 @@ export class TestApp {
     parts.app.initChain({
       time: { seconds: genesisSeconds, nanos: 0 },
       chainId: DEVNET_CHAIN_ID,
-      consensusParams: undefined,
+      consensusParams: options.maxBlockGas === undefined ? undefined : ConsensusParams.fromPartial({ block: { maxBytes: 22_020_096n, maxGas: options.maxBlockGas } }),
       validators: [],
       appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
       initialHeight: 1n,

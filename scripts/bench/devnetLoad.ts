@@ -121,10 +121,12 @@ function rpcOnce(url: string, method: string, params: Record<string, unknown>): 
 export interface DriveOptions {
   readonly seconds: number;
   readonly concurrency: number;
+  /** Offered load in tx/s over all workers; absent: as fast as CheckTx answers. */
+  readonly rate?: number;
 }
 
 /** Broadcast for `seconds`, keep each account's order, record send times; then read the blocks. */
-export async function drive(name: string, rpcUrl: string, accounts: SentTx[][], appMs: () => number[], { seconds: SECONDS, concurrency: CONCURRENCY }: DriveOptions): Promise<RunResult> {
+export async function drive(name: string, rpcUrl: string, accounts: SentTx[][], appMs: () => number[], { seconds: SECONDS, concurrency: CONCURRENCY, rate: RATE }: DriveOptions): Promise<RunResult> {
   const sentAt = new Map<string, number>();
   let rejected = 0;
   const status = (await rpc(rpcUrl, "status", {})).result as { sync_info: { latest_block_height: string } };
@@ -133,6 +135,7 @@ export async function drive(name: string, rpcUrl: string, accounts: SentTx[][], 
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   const cursors = new Array<number>(accounts.length).fill(0);
+  let offered = 0;
   const worker = async (w: number): Promise<void> => {
     const mine = accounts.map((_, i) => i).filter((i) => i % CONCURRENCY === w);
     for (;;) {
@@ -143,6 +146,12 @@ export async function drive(name: string, rpcUrl: string, accounts: SentTx[][], 
         if (!tx) continue;
         cursors[a]!++;
         progressed = true;
+        if (RATE !== undefined) {
+          // Paced load: the n-th tx of the run is sent no earlier than n / rate seconds in.
+          const due = started + (offered++ / RATE) * 1000;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
         sentAt.set(tx.hash, performance.now());
         const r = await rpc(rpcUrl, "broadcast_tx_sync", { tx: Buffer.from(tx.bytes).toString("base64") });
         const code = (r.result as { code?: number } | undefined)?.code ?? -1;
@@ -219,19 +228,21 @@ export async function waitHeight(url: string, height: number): Promise<void> {
 
 export interface BenchDevnet {
   readonly rpcUrl: string;
+  /** The app's gRPC "host:port" when asked for (`grpc: true`). */
+  readonly grpcAddress: string | undefined;
   /** FinalizeBlock + Commit milliseconds of every block with txs so far (from the app's block log). */
   appMs(): number[];
   stop(): Promise<void>;
 }
 
 /** A stratos-ts devnet in a temp home with the bench CometBFT settings, started and past height 2. */
-export async function startBenchDevnet(appState: Record<string, unknown>, options: { readonly checkTxVerifyWorkers?: number } = {}): Promise<BenchDevnet> {
+export async function startBenchDevnet(appState: Record<string, unknown>, options: { readonly checkTxVerifyWorkers?: number; readonly grpc?: boolean } = {}): Promise<BenchDevnet> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "stratos-bench-"));
-  const [p2p, rpcPort, abci] = await freePorts(3);
+  const [p2p, rpcPort, abci, grpcPort] = await freePorts(4);
   const appMs: number[] = [];
   const devnet = new Devnet({
     home,
-    ports: { p2p: p2p!, rpc: rpcPort!, abci: abci! },
+    ports: { p2p: p2p!, rpc: rpcPort!, abci: abci!, ...(options.grpc ? { grpc: grpcPort! } : {}) },
     appState,
     configOverrides: BENCH_OVERRIDES,
     checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
@@ -254,7 +265,7 @@ export async function startBenchDevnet(appState: Record<string, unknown>, option
     await stop();
     throw e;
   }
-  return { rpcUrl: devnet.rpcUrl, appMs: () => appMs, stop };
+  return { rpcUrl: devnet.rpcUrl, grpcAddress: devnet.grpcAddress, appMs: () => appMs, stop };
 }
 
 export function print(r: RunResult): void {

@@ -16,9 +16,9 @@ export interface TestDevnet {
 /** A devnet in a fresh temp home on free ports; `cleanup` stops every process and deletes the home. */
 export async function createTestDevnet(options: Partial<DevnetOptions> = {}): Promise<TestDevnet> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "stratos-devnet-"));
-  const [p2p, rpc, abci] = await freePorts(3);
+  const [p2p, rpc, abci, grpc, api] = await freePorts(5);
   const appLog: string[] = [];
-  const devnet = new Devnet({ home, ports: { p2p: p2p!, rpc: rpc!, abci: abci! }, onAppOutput: (l) => appLog.push(l), ...options });
+  const devnet = new Devnet({ home, ports: { p2p: p2p!, rpc: rpc!, abci: abci!, grpc: grpc!, api: api! }, onAppOutput: (l) => appLog.push(l), ...options });
   const clients: Comet38Client[] = [];
   return {
     devnet,

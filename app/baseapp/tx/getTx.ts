@@ -48,7 +48,16 @@ export function getTxHandler(lookup: TxLookup): QueryHandler {
     const time = await lookup.blockTime(found.height);
     // TxRaw and Tx share one wire layout (bytes fields 1–3 vs messages 1–3), so the raw bytes are a Tx.
     const tx = Tx.decode(found.tx);
-    const txResponse: TxResponse = {
+    return GetTxResponse.encode({ tx, txResponse: txResponseOf(found, time) }).finish();
+  };
+}
+
+/**
+ * SDK `NewResponseResultTx`: the TxResponse of an indexed tx, its message logs parsed from the
+ * SDK 0.47 JSON log, its time the block's (RFC 3339, whole seconds).
+ */
+export function txResponseOf(found: RpcTx, blockTime: string): TxResponse {
+  return {
       height: found.height,
       txhash: found.hash.toUpperCase(),
       codespace: found.result.codespace,
@@ -60,10 +69,8 @@ export function getTxHandler(lookup: TxLookup): QueryHandler {
       gasWanted: found.result.gasWanted,
       gasUsed: found.result.gasUsed,
       tx: { typeUrl: "/cosmos.tx.v1beta1.Tx", value: found.tx },
-      timestamp: rfc3339Seconds(time),
+      timestamp: rfc3339Seconds(blockTime),
       events: found.result.events.map((e) => ({ type: e.type, attributes: e.attributes.map((a) => ({ ...a })) })),
-    };
-    return GetTxResponse.encode({ tx, txResponse }).finish();
   };
 }
 
@@ -95,7 +102,7 @@ export function goHexDecodeError(s: string): string | undefined {
 }
 
 /** SDK `ParseABCILogs`: the JSON message logs of a successful tx; anything else parses to none. */
-function parseMessageLogs(log: string): ABCIMessageLog[] {
+export function parseMessageLogs(log: string): ABCIMessageLog[] {
   try {
     const parsed: unknown = JSON.parse(log);
     if (!Array.isArray(parsed)) return [];
@@ -128,33 +135,39 @@ export function cometRpcTxLookup(rpcUrl: string): TxLookup {
         if (`${body.error.data ?? ""}${body.error.message ?? ""}`.includes("not found")) return undefined;
         throw new Error(`CometBFT /tx: ${body.error.data ?? body.error.message}`);
       }
-      const r = body.result as {
-        hash: string;
-        height: string;
-        tx: string;
-        tx_result: { code?: number; codespace?: string; data?: string | null; log?: string; info?: string; gas_wanted?: string; gas_used?: string; events?: { type: string; attributes?: { key: string; value: string; index?: boolean }[] }[] };
-      };
-      const t = r.tx_result;
-      return {
-        hash: r.hash,
-        height: BigInt(r.height),
-        tx: Buffer.from(r.tx, "base64"),
-        result: {
-          code: t.code ?? 0,
-          codespace: t.codespace ?? "",
-          data: Buffer.from(t.data ?? "", "base64"),
-          log: t.log ?? "",
-          info: t.info ?? "",
-          gasWanted: BigInt(t.gas_wanted ?? "0"),
-          gasUsed: BigInt(t.gas_used ?? "0"),
-          events: (t.events ?? []).map((e) => ({ type: e.type, attributes: (e.attributes ?? []).map((a) => ({ key: a.key, value: a.value, index: a.index ?? false })) })),
-        },
-      };
+      return rpcTxFromJson(body.result as RpcTxJson);
     },
     async blockTime(height) {
       const body = await call(`/block?height=${height}`);
       if (body.error) throw new Error(`CometBFT /block: ${body.error.data ?? body.error.message}`);
       return (body.result as { block: { header: { time: string } } }).block.header.time;
+    },
+  };
+}
+
+/** A tx as CometBFT's `/tx` and `/tx_search` print it. */
+export interface RpcTxJson {
+  hash: string;
+  height: string;
+  tx: string;
+  tx_result: { code?: number; codespace?: string; data?: string | null; log?: string; info?: string; gas_wanted?: string; gas_used?: string; events?: { type: string; attributes?: { key: string; value: string; index?: boolean }[] }[] };
+}
+
+export function rpcTxFromJson(r: RpcTxJson): RpcTx {
+  const t = r.tx_result;
+  return {
+    hash: r.hash,
+    height: BigInt(r.height),
+    tx: Buffer.from(r.tx, "base64"),
+    result: {
+      code: t.code ?? 0,
+      codespace: t.codespace ?? "",
+      data: Buffer.from(t.data ?? "", "base64"),
+      log: t.log ?? "",
+      info: t.info ?? "",
+      gasWanted: BigInt(t.gas_wanted ?? "0"),
+      gasUsed: BigInt(t.gas_used ?? "0"),
+      events: (t.events ?? []).map((e) => ({ type: e.type, attributes: (e.attributes ?? []).map((a) => ({ key: a.key, value: a.value, index: a.index ?? false })) })),
     },
   };
 }

@@ -4,9 +4,9 @@ import type { Any } from "cosmjs-types/google/protobuf/any";
 import { formatBech32Address, BECH32_PREFIX } from "../../crypto/address.js";
 import type { BranchMultiStore, GasMeter, MultiStore, MultiStoreReader } from "../../store/types.js";
 import type { ReadContext } from "../context.js";
-import type { BlockHeader, ExecMode, SimulationOutcome, TxOutcome, TxPipeline } from "../block.js";
+import type { BlockGasMeter, BlockHeader, ExecMode, SimulationOutcome, TxOutcome, TxPipeline } from "../block.js";
 import { Context } from "../context.js";
-import { ErrInvalidRequest, ErrOutOfGas, ErrPanic, TxError, toAbciError } from "../errors.js";
+import { ErrInvalidGasLimit, ErrInvalidRequest, ErrOutOfGas, ErrPanic, TxError, toAbciError } from "../errors.js";
 import { EventManager, legacyEvent } from "../events.js";
 import { BasicGasMeter, InfiniteGasMeter, OutOfGasError } from "../gas.js";
 import type { DecodedMsg, MsgRouter } from "../msgs.js";
@@ -42,8 +42,8 @@ export class TxExecutor implements TxPipeline {
     return this.run(recheck ? "recheck" : "check", state, header, tx).outcome;
   }
 
-  deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array): TxOutcome {
-    return this.run("finalize", state, header, tx).outcome;
+  deliver(state: MultiStore, header: BlockHeader, tx: Uint8Array, blockGas?: BlockGasMeter): TxOutcome {
+    return this.run("finalize", state, header, tx, blockGas).outcome;
   }
 
   /** Runs a tx against a throw-away branch of `state` with unlimited gas and no signature checks. */
@@ -68,20 +68,38 @@ export class TxExecutor implements TxPipeline {
     return this.decoded.getOrDecode(tx, this.options.router);
   }
 
-  private run(mode: ExecMode, state: MultiStore, header: BlockHeader, txBytes: Uint8Array): SimulationOutcome {
+  private run(mode: ExecMode, state: MultiStore, header: BlockHeader, txBytes: Uint8Array, blockGas?: BlockGasMeter): SimulationOutcome {
     const simulate = mode === "simulate";
+    // SDK runTx: once the block's gas is used up, later txs are not run at all (no fee, no sequence).
+    if (blockGas?.isOutOfGas()) {
+      const { codespace, code, log } = toAbciError(ErrOutOfGas.wrap("no block gas left to run tx"));
+      return done({ code, codespace, log, data: new Uint8Array(), gasWanted: 0n, gasUsed: 0n, events: [] }, []);
+    }
     let meter: GasMeter = new InfiniteGasMeter();
     let gasWanted = 0n;
     let anteEvents: readonly Event[] = [];
     let anteDone = false;
+    // SDK consumeBlockGas: the tx's gas (up to its limit) is charged to the block once, whatever the outcome.
+    let blockGasCharged = false;
+    const chargeBlockGas = (): void => {
+      if (blockGas === undefined || blockGasCharged) return;
+      blockGasCharged = true;
+      const used = meter.gasConsumed();
+      blockGas.consumeGas(used > meter.limit() ? meter.limit() : used, "block gas meter");
+    };
     try {
       const tx = this.decode(txBytes);
       validateBasicTxMsgs(tx.msgs);
 
-      // SDK SetUpContextDecorator: the tx's gas limit bounds everything from here, ante included.
+      // SDK SetUpContextDecorator: the tx's gas limit bounds everything from here, ante included,
+      // and may not exceed the block's max_gas.
       const gasLimit = tx.authInfo.fee?.gasLimit ?? 0n;
       meter = simulate ? new InfiniteGasMeter() : new BasicGasMeter(gasLimit);
       gasWanted = meter.limit();
+      const maxGas = header.maxBlockGas ?? 0n;
+      if (maxGas > 0n && gasLimit > maxGas) {
+        throw ErrInvalidGasLimit.wrap(`tx gas limit ${gasLimit} exceeds block max gas ${maxGas}`);
+      }
 
       const txBranch = state.branch();
       const anteSink = new EventManager();
@@ -106,13 +124,27 @@ export class TxExecutor implements TxPipeline {
         txBranch.write();
         throw e;
       }
+      try {
+        // A tx that overruns the block's gas keeps its ante writes but not its messages' (SDK: the
+        // block meter panics before msCache.Write).
+        chargeBlockGas();
+      } catch (e) {
+        txBranch.write();
+        throw e;
+      }
       msgBranch.write();
       txBranch.write();
       const { events, responses, logs } = ran;
       const data = TxMsgData.encode({ data: [], msgResponses: responses }).finish();
       return done({ ...success(meter, gasWanted, [...anteEvents, ...events], data), log: logs }, responses);
     } catch (e) {
-      const err = this.toTxError(e, gasWanted, meter, txBytes);
+      let failure = e;
+      try {
+        chargeBlockGas();
+      } catch (blockError) {
+        failure = blockError;
+      }
+      const err = this.toTxError(failure, gasWanted, meter, txBytes);
       const { codespace, code, log } = toAbciError(err);
       // A failed tx keeps its ante events (fee, sequence, signature) when the ante succeeded.
       const events = anteDone && mode !== "check" && mode !== "recheck" ? anteEvents : [];

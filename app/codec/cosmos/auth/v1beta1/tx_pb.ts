@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cosmos/auth/v1beta1/tx.proto.
  */
 export const file_cosmos_auth_v1beta1_tx: GenFile = /*@__PURE__*/
-  fileDesc("Chxjb3Ntb3MvYXV0aC92MWJldGExL3R4LnByb3RvEhNjb3Ntb3MuYXV0aC52MWJldGExImEKD01zZ1VwZGF0ZVBhcmFtcxIRCglhdXRob3JpdHkYASABKAkSKwoGcGFyYW1zGAIgASgLMhsuY29zbW9zLmF1dGgudjFiZXRhMS5QYXJhbXM6DoLnsCoJYXV0aG9yaXR5YgZwcm90bzM", [file_cosmos_auth_v1beta1_auth, file_cosmos_msg_v1_msg]);
+  fileDesc("Chxjb3Ntb3MvYXV0aC92MWJldGExL3R4LnByb3RvEhNjb3Ntb3MuYXV0aC52MWJldGExImEKD01zZ1VwZGF0ZVBhcmFtcxIRCglhdXRob3JpdHkYASABKAkSKwoGcGFyYW1zGAIgASgLMhsuY29zbW9zLmF1dGgudjFiZXRhMS5QYXJhbXM6DoLnsCoJYXV0aG9yaXR5IhkKF01zZ1VwZGF0ZVBhcmFtc1Jlc3BvbnNlYgZwcm90bzM", [file_cosmos_auth_v1beta1_auth, file_cosmos_msg_v1_msg]);
 
 /**
  * @generated from message cosmos.auth.v1beta1.MsgUpdateParams
@@ -38,4 +38,19 @@ export type MsgUpdateParams = Message<"cosmos.auth.v1beta1.MsgUpdateParams"> & {
  */
 export const MsgUpdateParamsSchema: GenMessage<MsgUpdateParams> = /*@__PURE__*/
   messageDesc(file_cosmos_auth_v1beta1_tx, 0);
+
+/**
+ * The response of MsgUpdateParams (TxMsgData.msg_responses).
+ *
+ * @generated from message cosmos.auth.v1beta1.MsgUpdateParamsResponse
+ */
+export type MsgUpdateParamsResponse = Message<"cosmos.auth.v1beta1.MsgUpdateParamsResponse"> & {
+};
+
+/**
+ * Describes the message cosmos.auth.v1beta1.MsgUpdateParamsResponse.
+ * Use `create(MsgUpdateParamsResponseSchema)` to create a new message.
+ */
+export const MsgUpdateParamsResponseSchema: GenMessage<MsgUpdateParamsResponse> = /*@__PURE__*/
+  messageDesc(file_cosmos_auth_v1beta1_tx, 1);
 

@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cosmos/bank/v1beta1/tx.proto.
  */
 export const file_cosmos_bank_v1beta1_tx: GenFile = /*@__PURE__*/
-  fileDesc("Chxjb3Ntb3MvYmFuay92MWJldGExL3R4LnByb3RvEhNjb3Ntb3MuYmFuay52MWJldGExInEKB01zZ1NlbmQSFAoMZnJvbV9hZGRyZXNzGAEgASgJEhIKCnRvX2FkZHJlc3MYAiABKAkSKQoGYW1vdW50GAMgAygLMhkuY29zbW9zLmJhc2UudjFiZXRhMS5Db2luOhGC57AqDGZyb21fYWRkcmVzcyJ1CgxNc2dNdWx0aVNlbmQSKgoGaW5wdXRzGAEgAygLMhouY29zbW9zLmJhbmsudjFiZXRhMS5JbnB1dBIsCgdvdXRwdXRzGAIgAygLMhsuY29zbW9zLmJhbmsudjFiZXRhMS5PdXRwdXQ6C4LnsCoGaW5wdXRzImEKD01zZ1VwZGF0ZVBhcmFtcxIRCglhdXRob3JpdHkYASABKAkSKwoGcGFyYW1zGAIgASgLMhsuY29zbW9zLmJhbmsudjFiZXRhMS5QYXJhbXM6DoLnsCoJYXV0aG9yaXR5IocBChFNc2dTZXRTZW5kRW5hYmxlZBIRCglhdXRob3JpdHkYASABKAkSNgoMc2VuZF9lbmFibGVkGAIgAygLMiAuY29zbW9zLmJhbmsudjFiZXRhMS5TZW5kRW5hYmxlZBIXCg91c2VfZGVmYXVsdF9mb3IYAyADKAk6DoLnsCoJYXV0aG9yaXR5YgZwcm90bzM", [file_cosmos_base_v1beta1_coin, file_cosmos_bank_v1beta1_bank, file_cosmos_msg_v1_msg]);
+  fileDesc("Chxjb3Ntb3MvYmFuay92MWJldGExL3R4LnByb3RvEhNjb3Ntb3MuYmFuay52MWJldGExInEKB01zZ1NlbmQSFAoMZnJvbV9hZGRyZXNzGAEgASgJEhIKCnRvX2FkZHJlc3MYAiABKAkSKQoGYW1vdW50GAMgAygLMhkuY29zbW9zLmJhc2UudjFiZXRhMS5Db2luOhGC57AqDGZyb21fYWRkcmVzcyJ1CgxNc2dNdWx0aVNlbmQSKgoGaW5wdXRzGAEgAygLMhouY29zbW9zLmJhbmsudjFiZXRhMS5JbnB1dBIsCgdvdXRwdXRzGAIgAygLMhsuY29zbW9zLmJhbmsudjFiZXRhMS5PdXRwdXQ6C4LnsCoGaW5wdXRzImEKD01zZ1VwZGF0ZVBhcmFtcxIRCglhdXRob3JpdHkYASABKAkSKwoGcGFyYW1zGAIgASgLMhsuY29zbW9zLmJhbmsudjFiZXRhMS5QYXJhbXM6DoLnsCoJYXV0aG9yaXR5IocBChFNc2dTZXRTZW5kRW5hYmxlZBIRCglhdXRob3JpdHkYASABKAkSNgoMc2VuZF9lbmFibGVkGAIgAygLMiAuY29zbW9zLmJhbmsudjFiZXRhMS5TZW5kRW5hYmxlZBIXCg91c2VfZGVmYXVsdF9mb3IYAyADKAk6DoLnsCoJYXV0aG9yaXR5IhEKD01zZ1NlbmRSZXNwb25zZSIWChRNc2dNdWx0aVNlbmRSZXNwb25zZSIZChdNc2dVcGRhdGVQYXJhbXNSZXNwb25zZSIbChlNc2dTZXRTZW5kRW5hYmxlZFJlc3BvbnNlYgZwcm90bzM", [file_cosmos_base_v1beta1_coin, file_cosmos_bank_v1beta1_bank, file_cosmos_msg_v1_msg]);
 
 /**
  * @generated from message cosmos.bank.v1beta1.MsgSend
@@ -116,4 +116,58 @@ export type MsgSetSendEnabled = Message<"cosmos.bank.v1beta1.MsgSetSendEnabled">
  */
 export const MsgSetSendEnabledSchema: GenMessage<MsgSetSendEnabled> = /*@__PURE__*/
   messageDesc(file_cosmos_bank_v1beta1_tx, 3);
+
+/**
+ * Message responses (TxMsgData.msg_responses; Simulate and tx results show them as JSON).
+ *
+ * @generated from message cosmos.bank.v1beta1.MsgSendResponse
+ */
+export type MsgSendResponse = Message<"cosmos.bank.v1beta1.MsgSendResponse"> & {
+};
+
+/**
+ * Describes the message cosmos.bank.v1beta1.MsgSendResponse.
+ * Use `create(MsgSendResponseSchema)` to create a new message.
+ */
+export const MsgSendResponseSchema: GenMessage<MsgSendResponse> = /*@__PURE__*/
+  messageDesc(file_cosmos_bank_v1beta1_tx, 4);
+
+/**
+ * @generated from message cosmos.bank.v1beta1.MsgMultiSendResponse
+ */
+export type MsgMultiSendResponse = Message<"cosmos.bank.v1beta1.MsgMultiSendResponse"> & {
+};
+
+/**
+ * Describes the message cosmos.bank.v1beta1.MsgMultiSendResponse.
+ * Use `create(MsgMultiSendResponseSchema)` to create a new message.
+ */
+export const MsgMultiSendResponseSchema: GenMessage<MsgMultiSendResponse> = /*@__PURE__*/
+  messageDesc(file_cosmos_bank_v1beta1_tx, 5);
+
+/**
+ * @generated from message cosmos.bank.v1beta1.MsgUpdateParamsResponse
+ */
+export type MsgUpdateParamsResponse = Message<"cosmos.bank.v1beta1.MsgUpdateParamsResponse"> & {
+};
+
+/**
+ * Describes the message cosmos.bank.v1beta1.MsgUpdateParamsResponse.
+ * Use `create(MsgUpdateParamsResponseSchema)` to create a new message.
+ */
+export const MsgUpdateParamsResponseSchema: GenMessage<MsgUpdateParamsResponse> = /*@__PURE__*/
+  messageDesc(file_cosmos_bank_v1beta1_tx, 6);
+
+/**
+ * @generated from message cosmos.bank.v1beta1.MsgSetSendEnabledResponse
+ */
+export type MsgSetSendEnabledResponse = Message<"cosmos.bank.v1beta1.MsgSetSendEnabledResponse"> & {
+};
+
+/**
+ * Describes the message cosmos.bank.v1beta1.MsgSetSendEnabledResponse.
+ * Use `create(MsgSetSendEnabledResponseSchema)` to create a new message.
+ */
+export const MsgSetSendEnabledResponseSchema: GenMessage<MsgSetSendEnabledResponse> = /*@__PURE__*/
+  messageDesc(file_cosmos_bank_v1beta1_tx, 7);
 
