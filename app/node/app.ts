@@ -15,6 +15,8 @@ import { createDistributionModule } from "../modules/distribution/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
 import { createPotModule } from "../modules/pot/index.js";
+import { createStakingModule } from "../modules/staking/index.js";
+import { createGenutilModule } from "../modules/genutil/index.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { INVARIANTS_PATH, invariantsHandler } from "./invariants.js";
 
@@ -56,6 +58,7 @@ export interface StratosAppParts {
     readonly auth: ReturnType<typeof createAuthModule>["keeper"];
     readonly bank: ReturnType<typeof createBankModule>["keeper"];
     readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
+    readonly staking: ReturnType<typeof createStakingModule>["keeper"];
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
@@ -73,6 +76,18 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
   const distribution = createDistributionModule(bank.keeper);
+  const staking = createStakingModule({
+    bank: bank.keeper,
+    accounts: auth.keeper,
+    authority: auth.keeper.authority,
+    onVotingPowerCap: (height) => options.onEndBlockProblem?.("staking", `height ${height}: the voting-power limit kept validators out of the set`),
+  });
+  // Genesis transactions are decoded by the app's routes (filled in below, before InitChain can run).
+  const router = new MsgRouter();
+  const genutil = createGenutilModule({
+    staking: staking.keeper,
+    decodeMessage: (typeUrl, value) => router.get(typeUrl)?.decode(value),
+  });
   const register = createRegisterModule({
     bank: bank.keeper,
     accounts: auth.keeper,
@@ -92,18 +107,18 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     onEndBlockProblem: (p) => options.onEndBlockProblem?.("pot", `${p.step}: ${p.error}`),
   });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, …, register, pot, sds; BeginBlock …, register,
-  // pot, sds; EndBlock …, register, sds, …, auth, bank, distribution, …, pot.
+  // spec-chain §8: InitGenesis auth, bank, distribution, staking, …, genutil, …, register, pot, sds;
+  // BeginBlock …, distribution, …, staking, auth, bank, …, register, pot, sds; EndBlock …, staking,
+  // register, sds, …, auth, bank, distribution, …, pot.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, register.module, pot.module, sds.module, ...extra],
-    beginBlock: [distribution.module, auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
-    endBlock: [register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
+    initGenesis: [auth.module, bank.module, distribution.module, staking.module, genutil.module, register.module, pot.module, sds.module, ...extra],
+    beginBlock: [distribution.module, staking.module, auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
+    endBlock: [staking.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
 
   const all = allModules(modules);
-  const router = new MsgRouter();
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
     for (const route of m.msgs ?? []) router.register(route);
@@ -130,11 +145,13 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     ...(pool ? { preverify: createPreverifier(auth.keeper, signatureCache, pool) } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION });
+  const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION, requireGenesisValidators: true });
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();
   };
-  const keepers = { auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper };
+  const keepers = {
+    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
+  };
   return { app, store, queries, signatureCache, keepers, close };
 }

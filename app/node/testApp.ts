@@ -2,7 +2,7 @@
  * An in-memory stratos-ts app with the devnet genesis, for tests that drive whole txs through
  * CheckTx / FinalizeBlock without CometBFT. Not used on any production path.
  */
-import type { ExecTxResult, Misbehavior, ResponseCheckTx, ResponseFinalizeBlock, VoteInfo } from "cosmjs-types/tendermint/abci/types";
+import type { ExecTxResult, Misbehavior, ResponseCheckTx, ResponseFinalizeBlock, ValidatorUpdate, VoteInfo } from "cosmjs-types/tendermint/abci/types";
 import { CheckTxType } from "cosmjs-types/tendermint/abci/types";
 import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
@@ -17,6 +17,8 @@ import { keccak256 } from "../crypto/hash.js";
 import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
 import { createStratosApp, type StratosAppOptions, type StratosAppParts } from "./app.js";
 import { buildDevnetAppState, devnetMnemonic, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
+import { devnetConsensusKey } from "./devnetKeys.js";
+import { withGenesisValidator } from "./genesisValidator.js";
 
 export interface TestKey {
   readonly privateKey: Uint8Array;
@@ -44,7 +46,11 @@ export interface TestAppOptions {
   readonly accounts?: number;
   readonly minimumGasPrices?: string;
   readonly checkTxVerifyWorkers?: number;
-  /** Genesis `app_state` (default: the devnet genesis with `accounts` dev keys). */
+  /**
+   * Genesis `app_state` (default: the devnet genesis with `accounts` dev keys). Unless it makes its own
+   * validators (gentxs, or an exported staking section), the devnet validator operator's gentx with
+   * the in-process consensus key (`TestApp.consensusKey`) is added.
+   */
   readonly appState?: Record<string, unknown>;
   /** Genesis time, Unix seconds (block 1 has this time; later blocks +5 s unless given). */
   readonly genesisSeconds?: bigint;
@@ -67,6 +73,8 @@ export interface TestBlockTime {
   readonly nanos?: number;
 }
 
+let consensusKey: { readonly seed: Uint8Array; readonly publicKey: Uint8Array } | undefined;
+
 export class TestApp {
   private height = 1n;
   private seconds = 1_700_000_000n;
@@ -74,7 +82,15 @@ export class TestApp {
   private constructor(
     readonly parts: StratosAppParts,
     readonly keys: readonly TestKey[],
+    /** `ResponseInitChain.validators`: the genesis validator set. */
+    readonly genesisValidators: readonly ValidatorUpdate[],
   ) {}
+
+  /** The consensus key of the in-process validator (devnetKeys.ts: ed25519 at m/44'/606'/2'/0/0). */
+  static get consensusKey(): { readonly seed: Uint8Array; readonly publicKey: Uint8Array } {
+    consensusKey ??= devnetConsensusKey();
+    return consensusKey;
+  }
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
     const parts = await createStratosApp(new RootMultiStore(), {
@@ -89,9 +105,12 @@ export class TestApp {
       const publicKey = ethPublicKeyFromPrivateKey(privateKey);
       return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
     });
-    const appState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    const appState = withGenesisValidator(options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address }))), {
+      chainId: DEVNET_CHAIN_ID,
+      consensusPubKey: TestApp.consensusKey.publicKey,
+    });
     const genesisSeconds = options.genesisSeconds ?? 1_700_000_000n;
-    parts.app.initChain({
+    const init = parts.app.initChain({
       time: { seconds: genesisSeconds, nanos: 0 },
       chainId: DEVNET_CHAIN_ID,
       consensusParams: undefined,
@@ -99,7 +118,7 @@ export class TestApp {
       appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
       initialHeight: 1n,
     });
-    const app = new TestApp(parts, keys);
+    const app = new TestApp(parts, keys, init.validators);
     app.seconds = genesisSeconds;
     await app.block([]);
     return app;

@@ -78,9 +78,10 @@ export class TxExecutor implements TxPipeline {
       const tx = this.decode(txBytes);
       validateBasicTxMsgs(tx.msgs);
 
-      // SDK SetUpContextDecorator: the tx's gas limit bounds everything from here, ante included.
+      // SDK SetUpContextDecorator: the tx's gas limit bounds everything from here, ante included;
+      // simulation and genesis transactions (height 0) run with unlimited gas.
       const gasLimit = tx.authInfo.fee?.gasLimit ?? 0n;
-      meter = simulate ? new InfiniteGasMeter() : new BasicGasMeter(gasLimit);
+      meter = simulate || header.height === 0n ? new InfiniteGasMeter() : new BasicGasMeter(gasLimit);
       gasWanted = meter.limit();
 
       const txBranch = state.branch();

@@ -21,7 +21,36 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cosmos/tx/v1beta1/tx.proto.
  */
 export const file_cosmos_tx_v1beta1_tx: GenFile = /*@__PURE__*/
-  fileDesc("Chpjb3Ntb3MvdHgvdjFiZXRhMS90eC5wcm90bxIRY29zbW9zLnR4LnYxYmV0YTEiSAoFVHhSYXcSEgoKYm9keV9ieXRlcxgBIAEoDBIXCg9hdXRoX2luZm9fYnl0ZXMYAiABKAwSEgoKc2lnbmF0dXJlcxgDIAMoDCJgCgdTaWduRG9jEhIKCmJvZHlfYnl0ZXMYASABKAwSFwoPYXV0aF9pbmZvX2J5dGVzGAIgASgMEhAKCGNoYWluX2lkGAMgASgJEhYKDmFjY291bnRfbnVtYmVyGAQgASgEIscBCgZUeEJvZHkSJgoIbWVzc2FnZXMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EgwKBG1lbW8YAiABKAkSFgoOdGltZW91dF9oZWlnaHQYAyABKAQSMAoRZXh0ZW5zaW9uX29wdGlvbnMY/wcgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRI9Ch5ub25fY3JpdGljYWxfZXh0ZW5zaW9uX29wdGlvbnMY/w8gAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueSKJAQoIQXV0aEluZm8SMwoMc2lnbmVyX2luZm9zGAEgAygLMh0uY29zbW9zLnR4LnYxYmV0YTEuU2lnbmVySW5mbxIjCgNmZWUYAiABKAsyFi5jb3Ntb3MudHgudjFiZXRhMS5GZWUSIwoDdGlwGAMgASgLMhYuY29zbW9zLnR4LnYxYmV0YTEuVGlwIngKClNpZ25lckluZm8SKAoKcHVibGljX2tleRgBIAEoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSLgoJbW9kZV9pbmZvGAIgASgLMhsuY29zbW9zLnR4LnYxYmV0YTEuTW9kZUluZm8SEAoIc2VxdWVuY2UYAyABKAQitQIKCE1vZGVJbmZvEjQKBnNpbmdsZRgBIAEoCzIiLmNvc21vcy50eC52MWJldGExLk1vZGVJbmZvLlNpbmdsZUgAEjIKBW11bHRpGAIgASgLMiEuY29zbW9zLnR4LnYxYmV0YTEuTW9kZUluZm8uTXVsdGlIABo7CgZTaW5nbGUSMQoEbW9kZRgBIAEoDjIjLmNvc21vcy50eC5zaWduaW5nLnYxYmV0YTEuU2lnbk1vZGUaewoFTXVsdGkSQQoIYml0YXJyYXkYASABKAsyLy5jb3Ntb3MuY3J5cHRvLm11bHRpc2lnLnYxYmV0YTEuQ29tcGFjdEJpdEFycmF5Ei8KCm1vZGVfaW5mb3MYAiADKAsyGy5jb3Ntb3MudHgudjFiZXRhMS5Nb2RlSW5mb0IFCgNzdW0iYwoDRmVlEikKBmFtb3VudBgBIAMoCzIZLmNvc21vcy5iYXNlLnYxYmV0YTEuQ29pbhIRCglnYXNfbGltaXQYAiABKAQSDQoFcGF5ZXIYAyABKAkSDwoHZ3JhbnRlchgEIAEoCSJACgNUaXASKQoGYW1vdW50GAEgAygLMhkuY29zbW9zLmJhc2UudjFiZXRhMS5Db2luEg4KBnRpcHBlchgCIAEoCWIGcHJvdG8z", [file_google_protobuf_any, file_cosmos_base_v1beta1_coin, file_cosmos_crypto_multisig_v1beta1_multisig, file_cosmos_tx_signing_v1beta1_signing]);
+  fileDesc("Chpjb3Ntb3MvdHgvdjFiZXRhMS90eC5wcm90bxIRY29zbW9zLnR4LnYxYmV0YTEicQoCVHgSJwoEYm9keRgBIAEoCzIZLmNvc21vcy50eC52MWJldGExLlR4Qm9keRIuCglhdXRoX2luZm8YAiABKAsyGy5jb3Ntb3MudHgudjFiZXRhMS5BdXRoSW5mbxISCgpzaWduYXR1cmVzGAMgAygMIkgKBVR4UmF3EhIKCmJvZHlfYnl0ZXMYASABKAwSFwoPYXV0aF9pbmZvX2J5dGVzGAIgASgMEhIKCnNpZ25hdHVyZXMYAyADKAwiYAoHU2lnbkRvYxISCgpib2R5X2J5dGVzGAEgASgMEhcKD2F1dGhfaW5mb19ieXRlcxgCIAEoDBIQCghjaGFpbl9pZBgDIAEoCRIWCg5hY2NvdW50X251bWJlchgEIAEoBCLHAQoGVHhCb2R5EiYKCG1lc3NhZ2VzGAEgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRIMCgRtZW1vGAIgASgJEhYKDnRpbWVvdXRfaGVpZ2h0GAMgASgEEjAKEWV4dGVuc2lvbl9vcHRpb25zGP8HIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSPQoebm9uX2NyaXRpY2FsX2V4dGVuc2lvbl9vcHRpb25zGP8PIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkiiQEKCEF1dGhJbmZvEjMKDHNpZ25lcl9pbmZvcxgBIAMoCzIdLmNvc21vcy50eC52MWJldGExLlNpZ25lckluZm8SIwoDZmVlGAIgASgLMhYuY29zbW9zLnR4LnYxYmV0YTEuRmVlEiMKA3RpcBgDIAEoCzIWLmNvc21vcy50eC52MWJldGExLlRpcCJ4CgpTaWduZXJJbmZvEigKCnB1YmxpY19rZXkYASABKAsyFC5nb29nbGUucHJvdG9idWYuQW55Ei4KCW1vZGVfaW5mbxgCIAEoCzIbLmNvc21vcy50eC52MWJldGExLk1vZGVJbmZvEhAKCHNlcXVlbmNlGAMgASgEIrUCCghNb2RlSW5mbxI0CgZzaW5nbGUYASABKAsyIi5jb3Ntb3MudHgudjFiZXRhMS5Nb2RlSW5mby5TaW5nbGVIABIyCgVtdWx0aRgCIAEoCzIhLmNvc21vcy50eC52MWJldGExLk1vZGVJbmZvLk11bHRpSAAaOwoGU2luZ2xlEjEKBG1vZGUYASABKA4yIy5jb3Ntb3MudHguc2lnbmluZy52MWJldGExLlNpZ25Nb2RlGnsKBU11bHRpEkEKCGJpdGFycmF5GAEgASgLMi8uY29zbW9zLmNyeXB0by5tdWx0aXNpZy52MWJldGExLkNvbXBhY3RCaXRBcnJheRIvCgptb2RlX2luZm9zGAIgAygLMhsuY29zbW9zLnR4LnYxYmV0YTEuTW9kZUluZm9CBQoDc3VtImMKA0ZlZRIpCgZhbW91bnQYASADKAsyGS5jb3Ntb3MuYmFzZS52MWJldGExLkNvaW4SEQoJZ2FzX2xpbWl0GAIgASgEEg0KBXBheWVyGAMgASgJEg8KB2dyYW50ZXIYBCABKAkiQAoDVGlwEikKBmFtb3VudBgBIAMoCzIZLmNvc21vcy5iYXNlLnYxYmV0YTEuQ29pbhIOCgZ0aXBwZXIYAiABKAliBnByb3RvMw", [file_google_protobuf_any, file_cosmos_base_v1beta1_coin, file_cosmos_crypto_multisig_v1beta1_multisig, file_cosmos_tx_signing_v1beta1_signing]);
+
+/**
+ * A transaction with its body and auth info decoded: the JSON form of genesis transactions (gentxs).
+ *
+ * @generated from message cosmos.tx.v1beta1.Tx
+ */
+export type Tx = Message<"cosmos.tx.v1beta1.Tx"> & {
+  /**
+   * @generated from field: cosmos.tx.v1beta1.TxBody body = 1;
+   */
+  body?: TxBody | undefined;
+
+  /**
+   * @generated from field: cosmos.tx.v1beta1.AuthInfo auth_info = 2;
+   */
+  authInfo?: AuthInfo | undefined;
+
+  /**
+   * @generated from field: repeated bytes signatures = 3;
+   */
+  signatures: Uint8Array[];
+};
+
+/**
+ * Describes the message cosmos.tx.v1beta1.Tx.
+ * Use `create(TxSchema)` to create a new message.
+ */
+export const TxSchema: GenMessage<Tx> = /*@__PURE__*/
+  messageDesc(file_cosmos_tx_v1beta1_tx, 0);
 
 /**
  * @generated from message cosmos.tx.v1beta1.TxRaw
@@ -48,7 +77,7 @@ export type TxRaw = Message<"cosmos.tx.v1beta1.TxRaw"> & {
  * Use `create(TxRawSchema)` to create a new message.
  */
 export const TxRawSchema: GenMessage<TxRaw> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 0);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 1);
 
 /**
  * @generated from message cosmos.tx.v1beta1.SignDoc
@@ -80,7 +109,7 @@ export type SignDoc = Message<"cosmos.tx.v1beta1.SignDoc"> & {
  * Use `create(SignDocSchema)` to create a new message.
  */
 export const SignDocSchema: GenMessage<SignDoc> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 1);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 2);
 
 /**
  * @generated from message cosmos.tx.v1beta1.TxBody
@@ -117,7 +146,7 @@ export type TxBody = Message<"cosmos.tx.v1beta1.TxBody"> & {
  * Use `create(TxBodySchema)` to create a new message.
  */
 export const TxBodySchema: GenMessage<TxBody> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 2);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 3);
 
 /**
  * @generated from message cosmos.tx.v1beta1.AuthInfo
@@ -144,7 +173,7 @@ export type AuthInfo = Message<"cosmos.tx.v1beta1.AuthInfo"> & {
  * Use `create(AuthInfoSchema)` to create a new message.
  */
 export const AuthInfoSchema: GenMessage<AuthInfo> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 3);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 4);
 
 /**
  * @generated from message cosmos.tx.v1beta1.SignerInfo
@@ -171,7 +200,7 @@ export type SignerInfo = Message<"cosmos.tx.v1beta1.SignerInfo"> & {
  * Use `create(SignerInfoSchema)` to create a new message.
  */
 export const SignerInfoSchema: GenMessage<SignerInfo> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 4);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 5);
 
 /**
  * @generated from message cosmos.tx.v1beta1.ModeInfo
@@ -200,7 +229,7 @@ export type ModeInfo = Message<"cosmos.tx.v1beta1.ModeInfo"> & {
  * Use `create(ModeInfoSchema)` to create a new message.
  */
 export const ModeInfoSchema: GenMessage<ModeInfo> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 5);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 6);
 
 /**
  * @generated from message cosmos.tx.v1beta1.ModeInfo.Single
@@ -217,7 +246,7 @@ export type ModeInfo_Single = Message<"cosmos.tx.v1beta1.ModeInfo.Single"> & {
  * Use `create(ModeInfo_SingleSchema)` to create a new message.
  */
 export const ModeInfo_SingleSchema: GenMessage<ModeInfo_Single> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 5, 0);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 6, 0);
 
 /**
  * @generated from message cosmos.tx.v1beta1.ModeInfo.Multi
@@ -239,7 +268,7 @@ export type ModeInfo_Multi = Message<"cosmos.tx.v1beta1.ModeInfo.Multi"> & {
  * Use `create(ModeInfo_MultiSchema)` to create a new message.
  */
 export const ModeInfo_MultiSchema: GenMessage<ModeInfo_Multi> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 5, 1);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 6, 1);
 
 /**
  * @generated from message cosmos.tx.v1beta1.Fee
@@ -271,7 +300,7 @@ export type Fee = Message<"cosmos.tx.v1beta1.Fee"> & {
  * Use `create(FeeSchema)` to create a new message.
  */
 export const FeeSchema: GenMessage<Fee> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 6);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 7);
 
 /**
  * @generated from message cosmos.tx.v1beta1.Tip
@@ -293,5 +322,5 @@ export type Tip = Message<"cosmos.tx.v1beta1.Tip"> & {
  * Use `create(TipSchema)` to create a new message.
  */
 export const TipSchema: GenMessage<Tip> = /*@__PURE__*/
-  messageDesc(file_cosmos_tx_v1beta1_tx, 7);
+  messageDesc(file_cosmos_tx_v1beta1_tx, 8);
 
