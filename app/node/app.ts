@@ -63,6 +63,8 @@ export interface StratosAppParts {
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
   };
+  /** Every module's genesis section from committed state, in InitGenesis order (an `export`). */
+  exportAppState(): Record<string, unknown>;
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
 }
@@ -153,5 +155,15 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const keepers = {
     auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
   };
-  return { app, store, queries, signatureCache, keepers, close };
+  const exportAppState = (): Record<string, unknown> => {
+    const committed = store.committed();
+    const ctx = { kv: (name: string) => committed.getReader(name) };
+    const out: Record<string, unknown> = {};
+    for (const m of modules.initGenesis) {
+      const section = m.exportGenesis?.(ctx);
+      if (section !== undefined) out[m.name] = section;
+    }
+    return out;
+  };
+  return { app, store, queries, signatureCache, keepers, exportAppState, close };
 }

@@ -54,6 +54,10 @@ export interface TestAppOptions {
   readonly appState?: Record<string, unknown>;
   /** Genesis time, Unix seconds (block 1 has this time; later blocks +5 s unless given). */
   readonly genesisSeconds?: bigint;
+  /** Nanoseconds of the genesis time (default 0). */
+  readonly genesisNanos?: number;
+  /** Default: the devnet's chain id. */
+  readonly chainId?: string;
   /** Replay register's reference quirks (app option). */
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase (app option). */
@@ -77,6 +81,8 @@ let consensusKey: { readonly seed: Uint8Array; readonly publicKey: Uint8Array } 
 
 export class TestApp {
   private height = 1n;
+  /** The chain id txs are signed for. */
+  chainId = DEVNET_CHAIN_ID;
   private seconds = 1_700_000_000n;
 
   private constructor(
@@ -105,14 +111,15 @@ export class TestApp {
       const publicKey = ethPublicKeyFromPrivateKey(privateKey);
       return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
     });
+    const chainId = options.chainId ?? DEVNET_CHAIN_ID;
     const appState = withGenesisValidator(options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address }))), {
-      chainId: DEVNET_CHAIN_ID,
+      chainId,
       consensusPubKey: TestApp.consensusKey.publicKey,
     });
     const genesisSeconds = options.genesisSeconds ?? 1_700_000_000n;
     const init = parts.app.initChain({
-      time: { seconds: genesisSeconds, nanos: 0 },
-      chainId: DEVNET_CHAIN_ID,
+      time: { seconds: genesisSeconds, nanos: options.genesisNanos ?? 0 },
+      chainId,
       consensusParams: undefined,
       validators: [],
       appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
@@ -120,6 +127,7 @@ export class TestApp {
     });
     const app = new TestApp(parts, keys, init.validators);
     app.seconds = genesisSeconds;
+    app.chainId = chainId;
     await app.block([]);
     return app;
   }
@@ -220,7 +228,7 @@ export class TestApp {
     const signBytes = SignDoc.encode({
       bodyBytes,
       authInfoBytes,
-      chainId: o.chainId ?? DEVNET_CHAIN_ID,
+      chainId: o.chainId ?? this.chainId,
       accountNumber: o.accountNumber ?? signer.accountNumber,
     }).finish();
     let signature = signEthSecp256k1Digest(signer.privateKey, keccak256(signBytes)).subarray(0, 64);

@@ -10,7 +10,7 @@ import { PubKeySchema as Ed25519PubKeySchema } from "../../codec/cosmos/crypto/e
 import type { ReadContext } from "../../baseapp/context.js";
 import { devnetNodeKey, type SdsNodeKey } from "../../node/devnetGenesis.js";
 import { buildAppState, type GenesisNode, type GenesisSpec } from "../../node/genesisBuilder.js";
-import { TestApp, type TestKey } from "../../node/testApp.js";
+import { TestApp, type TestAppOptions, type TestKey } from "../../node/testApp.js";
 import { parseAcc, parseSds } from "./addresses.js";
 
 export const STOS = 10n ** 18n;
@@ -48,6 +48,12 @@ export interface ScenarioOptions {
   readonly referenceQuirks?: boolean;
   /** More `app_state` sections (other modules' genesis, e.g. pot's), added beside the built ones. */
   readonly extraAppState?: Readonly<Record<string, unknown>>;
+  /** Funded genesis accounts that are not actors (no key here), after the actors' accounts. */
+  readonly extraAccounts?: GenesisSpec["accounts"];
+  /** Genesis fields beyond accounts and nodes (e.g. staking params, gentxs, the validator operator). */
+  readonly genesis?: Partial<Pick<GenesisSpec, "staking" | "genTxs" | "validatorOperator">>;
+  /** TestApp options beyond the genesis (chain id, genesis nanoseconds, test-only modules). */
+  readonly testApp?: Pick<TestAppOptions, "chainId" | "genesisNanos" | "extraModules">;
 }
 
 const FEE_GAS = 600_000n;
@@ -83,14 +89,18 @@ export class Scenario {
     };
     const appState = {
       ...buildAppState({
-        accounts: names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n]!, ...(o.otherCoins?.[n] ? { otherCoins: o.otherCoins[n] } : {}) })),
+        accounts: [
+          ...names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n]!, ...(o.otherCoins?.[n] ? { otherCoins: o.otherCoins[n] } : {}) })),
+          ...(o.extraAccounts ?? []),
+        ],
         nodes: o.nodes?.(actor) ?? [],
         ...(o.moduleBalances ? { moduleBalances: o.moduleBalances } : {}),
         ...(o.register ? { register: typeof o.register === "function" ? o.register(actor) : o.register } : {}),
+        ...o.genesis,
       }),
       ...o.extraAppState,
     };
-    const app = await TestApp.create({ appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false });
+    const app = await TestApp.create({ appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false, ...o.testApp });
     return { app, actors };
   }
 
