@@ -76,11 +76,13 @@ export function devnetNodes(mnemonic: string = devnetMnemonic()): GenesisNode[] 
 /**
  * The embedded default genesis `app_state` (spec-chain.md §11 format): the five dev accounts, the node
  * owners and their nodes, mainnet auth params, bank and register defaults. `accounts` replaces the dev
- * accounts (tests and benchmarks pass their own keys); `withNodes: false` leaves register empty.
+ * accounts (tests and benchmarks pass their own keys); `withNodes: false` leaves register empty;
+ * `withValidatorOperator: false` leaves out the genesis validator's operator account (a genesis for
+ * auth or bank alone).
  */
 export function buildDevnetAppState(
   accounts: readonly DevAccount[] = devnetAccounts(),
-  options: { readonly withNodes?: boolean } = {},
+  options: { readonly withNodes?: boolean; readonly withValidatorOperator?: boolean } = {},
 ): Record<string, unknown> {
   const withNodes = options.withNodes ?? true;
   const seed = mnemonicToSeed(devnetMnemonic());
@@ -93,5 +95,6 @@ export function buildDevnetAppState(
   return buildAppState({
     accounts: [...accounts.map((a) => ({ address: a.address, balance: DEVNET_ACCOUNT_BALANCE })), ...owners],
     nodes: withNodes ? devnetNodes() : [],
+    ...(options.withValidatorOperator === false ? { validatorOperator: null } : {}),
   });
 }
