@@ -179,13 +179,22 @@ export class StakingScenario extends Scenario {
 
   // ---- blocks with invariants --------------------------------------------------------------------
 
+  private lastSeconds = 0n;
+
+  /** The time (Unix seconds) of the last block this kit made. */
+  get now(): bigint {
+    return this.lastSeconds;
+  }
+
   override async txs(list: ReadonlyArray<readonly [signer: string, msgs: readonly Any[]]>, seconds: bigint, nanos = 0): Promise<ExecTxResult[]> {
+    this.lastSeconds = seconds;
     const results = await super.txs(list, seconds, nanos);
     this.assertInvariants();
     return results;
   }
 
   override async emptyBlock(seconds: bigint): Promise<readonly Event[]> {
+    this.lastSeconds = seconds;
     const events = await super.emptyBlock(seconds);
     this.assertInvariants();
     return events;
@@ -199,6 +208,7 @@ export class StakingScenario extends Scenario {
       pending.set(signer, offset + 1n);
       return this.app.sign(this.actor(signer).key, msgs, { sequence: this.sequence(signer) + offset, gasLimit: 600_000n });
     });
+    this.lastSeconds = seconds;
     const res = await this.app.finalize(raw, { seconds });
     this.assertInvariants();
     return res;
