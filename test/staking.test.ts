@@ -122,7 +122,7 @@ describe("staking on a devnet", () => {
     expect(BigInt(pool.pool.notBondedTokens)).toBe(STOS);
     expect((await q.staking.params()).params.bondDenom).toBe("wei");
     const latest = (await comet.status()).syncInfo.latestBlockHeight;
-    const hist = await q.staking.historicalInfo(BigInt(latest));
+    const hist = await q.staking.historicalInfo(latest);
     expect(hist.hist?.header.height).toBe(BigInt(latest));
     // A missing delegation is `null` for CosmJS (the NotFound log contains "key not found").
     expect(await client.getDelegation(bob, validator)).toBeNull();
