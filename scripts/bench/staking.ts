@@ -101,7 +101,8 @@ function bigGenesis(validators: number, delegators: readonly BenchKey[]): Record
     const consensusPubKey = ed25519PublicKey(derivePrivateKey(seed, stratosHdPath(v, 3)));
     let tokens = 0n;
     for (let d = 0; d < perValidator && delegations.length < DELEGATIONS; d++) {
-      const amount = STOS + BigInt(v * 1_000 + d) * 10n ** 15n;
+      // Earlier validators hold more, so the genesis bonded set (the first 100) is the top of the ranking.
+      const amount = STOS + BigInt((validators - v) * 1_000 + d) * 10n ** 15n;
       tokens += amount;
       delegations.push({ delegator_address: delegators[(v * perValidator + d) % delegators.length]!.address, validator_address: valoperOf(operator.address), shares: Dec.fromInt(amount).toString() });
     }
