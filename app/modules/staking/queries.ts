@@ -20,9 +20,8 @@ import { AddressError } from "../../crypto/address.js";
 import { equalBytes } from "../../store/bytes.js";
 import { ErrNoDelegation, ErrNoValidatorFound } from "./errors.js";
 import type { StakingKeeper } from "./keeper.js";
-import { BONDED_POOL_NAME, NOT_BONDED_POOL_NAME } from "./keys.js";
 import {
-  DELEGATION_PREFIX, STAKING_STORE_KEY, VALIDATORS_PREFIX, delegationsKey, redelegationsBySrcKey, redelegationsKey, splitLengthPrefixed,
+  BONDED_POOL_NAME, NOT_BONDED_POOL_NAME, DELEGATION_PREFIX, STAKING_STORE_KEY, VALIDATORS_PREFIX, delegationsKey, redelegationsBySrcKey, redelegationsKey, splitLengthPrefixed,
   unbondingDelegationsByValidatorKey, unbondingDelegationsKey,
 } from "./keys.js";
 import { tokensFromShares } from "./logic/shares.js";
