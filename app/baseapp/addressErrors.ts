@@ -4,7 +4,7 @@
  * refusal (bad checksum, wrong prefix, …) as a plain Go error (undefined/1). Apart from errors.ts because
  * it needs app/crypto.
  */
-import { AddressError } from "../crypto/address.js";
+import { AddressError, BECH32_PREFIX, parseBech32Address } from "../crypto/address.js";
 import { ErrUnknownAddress, type TxError, plainError } from "./errors.js";
 
 /**
@@ -14,4 +14,17 @@ import { ErrUnknownAddress, type TxError, plainError } from "./errors.js";
 export function addressTxError(e: unknown): TxError {
   if (e instanceof AddressError) return e.sdkCode === 9 ? ErrUnknownAddress.wrap(e.message) : plainError(e.message);
   throw e;
+}
+
+/**
+ * The `MsgUpdateParams` ValidateBasic check of the SDK modules: `errors.Wrap(err, "invalid authority
+ * address")` over `AccAddressFromBech32`'s error — sdk 9 for an empty or over-long payload, else a
+ * plain error (code 1).
+ */
+export function validateAuthorityAddress(authority: string): void {
+  try {
+    parseBech32Address(authority, BECH32_PREFIX.account);
+  } catch (e) {
+    throw addressTxError(e).wrap("invalid authority address");
+  }
 }

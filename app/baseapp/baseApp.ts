@@ -7,9 +7,12 @@ import {
   MisbehaviorType,
   type ExecTxResult,
   type RequestCheckTx,
+  type RequestApplySnapshotChunk,
   type RequestFinalizeBlock,
   type RequestInfo,
   type RequestInitChain,
+  type RequestLoadSnapshotChunk,
+  type RequestOfferSnapshot,
   type RequestPrepareProposal,
   type RequestQuery,
   type ResponseApplySnapshotChunk,
@@ -28,8 +31,9 @@ import {
   type ResponseVerifyVoteExtension,
   type ValidatorUpdate,
 } from "cosmjs-types/tendermint/abci/types";
+import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import type { Application } from "../abci/application.js";
-import type { BranchMultiStore, CommitMultiStore, MultiStore } from "../store/types.js";
+import type { BranchMultiStore, CommitInfo, CommitMultiStore, MultiStore } from "../store/types.js";
 import { allModules, type BlockHeader, type CometBlockInfo, type ModulePhases, type TxOutcome, type TxPipeline } from "./block.js";
 import { Context } from "./context.js";
 import { EventManager } from "./events.js";
@@ -37,10 +41,28 @@ import { selectTxsWithinBytes } from "./proposal.js";
 import { QueryRouter } from "./queryRouter.js";
 import { ErrTxDecode, toAbciError } from "./errors.js";
 import { handleSimulate, SIMULATE_PATH } from "./tx/simulate.js";
+import { blockRetentionHeight } from "./retainHeight.js";
 
 const CHAIN_ID_META = "chain_id";
 /** Block time of the last committed block: the CheckTx header after a restart. */
 const LAST_HEADER_TIME_META = "last_block_time";
+/** InitChain's consensus params (tendermint.types.ConsensusParams): evidence age for retain_height. */
+const CONSENSUS_PARAMS_META = "consensus_params";
+
+/** The metadata a state sync snapshot carries beside the trees; a restored node needs the chain id. */
+export const SNAPSHOT_META = { allowed: new Set([CHAIN_ID_META, LAST_HEADER_TIME_META, CONSENSUS_PARAMS_META]), required: [CHAIN_ID_META] } as const;
+
+/** State sync (app/snapshots/manager.ts): baseapp only forwards the snapshot connection to it. */
+export interface SnapshotService {
+  /** Right after a Commit, with the metadata a snapshot of that height carries. */
+  afterCommit(height: number, meta: ReadonlyMap<string, Uint8Array>): void;
+  /** snapshot-interval × snapshot-keep-recent. */
+  retentionBlocks(): number;
+  listSnapshots(): ResponseListSnapshots;
+  loadSnapshotChunk(req: RequestLoadSnapshotChunk): Promise<ResponseLoadSnapshotChunk>;
+  offerSnapshot(req: RequestOfferSnapshot): Promise<ResponseOfferSnapshot>;
+  applySnapshotChunk(req: RequestApplySnapshotChunk, onRestored: (info: CommitInfo) => void): Promise<ResponseApplySnapshotChunk>;
+}
 
 export interface BaseAppOptions {
   readonly store: CommitMultiStore;
@@ -56,6 +78,23 @@ export interface BaseAppOptions {
   /** Reported by Info. */
   readonly name: string;
   readonly version: string;
+  /** State sync snapshots; without it none are offered and none are restored. */
+  readonly snapshots?: SnapshotService;
+  /** app.toml `min-retain-blocks` (0, the default: CometBFT keeps every block). */
+  readonly minRetainBlocks?: number;
+  /**
+   * The node's `halt-height` / `halt-time` (app.toml, SDK semantics): once a block at or above the
+   * height, or with a time at or after the time (Unix seconds), is committed, `onHalt` is called and
+   * the app refuses further blocks. 0 / undefined: off.
+   */
+  readonly halt?: HaltOptions;
+}
+
+export interface HaltOptions {
+  readonly height?: bigint;
+  readonly time?: bigint;
+  /** Called after the Commit that reached the halt point, with the reason; the node should stop. */
+  readonly onHalt: (reason: string) => void;
 }
 
 /**
@@ -82,17 +121,20 @@ export class BaseApp implements Application {
   private readonly preparing = new WeakMap<Uint8Array, Promise<void>>();
   /** Set between FinalizeBlock and Commit. */
   private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
+  /**
+   * Why this app takes no more blocks: a FinalizeBlock that failed (its writes were dropped and the
+   * process must restart from the last commit), or the halt height/time was reached.
+   */
+  private stopped: string | undefined;
 
   constructor(private readonly options: BaseAppOptions) {
     this.store = options.store;
     this.modules = options.modules;
     this.queries = options.queries;
     this.txs = options.txs;
-    const chainId = this.store.getMeta(CHAIN_ID_META);
-    if (chainId) this.chainId = new TextDecoder().decode(chainId);
-    const last = this.store.getMeta(LAST_HEADER_TIME_META);
-    this.checkHeader = this.committedHeader(last ? decodeTime(last) : { seconds: 0n, nanos: 0 });
+    this.checkHeader = this.committedHeader({ seconds: 0n, nanos: 0 });
     this.checkState = this.store.committed().branch();
+    this.loadCommittedState();
     const txs = this.txs;
     if (txs) {
       // Simulate runs on a copy of the CheckTx state, as the SDK does (pending txs' sequences count).
@@ -100,6 +142,15 @@ export class BaseApp implements Application {
         handleSimulate(request, (tx) => txs.simulate(this.checkState, this.checkHeader, tx)),
       );
     }
+  }
+
+  /** Chain id, CheckTx header and CheckTx state from the committed store (start, or after a restore). */
+  private loadCommittedState(): void {
+    const chainId = this.store.getMeta(CHAIN_ID_META);
+    if (chainId) this.chainId = new TextDecoder().decode(chainId);
+    const last = this.store.getMeta(LAST_HEADER_TIME_META);
+    this.checkHeader = this.committedHeader(last ? decodeTime(last) : { seconds: 0n, nanos: 0 });
+    this.checkState = this.store.committed().branch();
   }
 
   /** Mount every module store. Call before `store.load()`. */
@@ -172,14 +223,16 @@ export class BaseApp implements Application {
     if (this.lastHeight !== 0) throw new Error(`InitChain: the store already holds height ${this.lastHeight}`);
     this.chainId = req.chainId;
     this.store.setMeta(CHAIN_ID_META, new TextEncoder().encode(req.chainId));
+    if (req.consensusParams) this.store.setMeta(CONSENSUS_PARAMS_META, ConsensusParams.encode(req.consensusParams).finish());
     const appState = parseAppState(req.appStateBytes);
     // Genesis runs at height 0, as the SDK's InitChain header (gentxs: no fee gas, account number 0).
     const header: BlockHeader = { chainId: req.chainId, height: 0n, time: req.time, proposerAddress: new Uint8Array() };
     const state = this.store.working().branch();
     this.finalizeState = state;
+    const genesisHeader: BlockHeader = req.consensusParams ? { ...header, consensusParams: req.consensusParams } : header;
     // Genesis transactions run through the tx pipeline against the genesis state; their events are discarded.
-    const deliverGenesisTx = (tx: Uint8Array): TxOutcome => this.deliverTx(state, header, tx);
-    const ctx = Context.forBlock(state, header, "initGenesis", new EventManager(), deliverGenesisTx);
+    const deliverGenesisTx = (tx: Uint8Array): TxOutcome => this.deliverTx(state, genesisHeader, tx);
+    const ctx = Context.forBlock(state, genesisHeader, "initGenesis", new EventManager(), deliverGenesisTx);
     let validators: readonly ValidatorUpdate[] = [];
     let setBy: string | undefined;
     for (const m of this.modules.initGenesis) {
@@ -220,7 +273,25 @@ export class BaseApp implements Application {
     return { status: ResponseVerifyVoteExtension_VerifyStatus.ACCEPT };
   }
 
+  /**
+   * Executes a block. If anything throws (a module refusing the block, e.g. upgrade at a plan height
+   * this binary has no handler for, or a bug), every write of the block is dropped and the app takes
+   * no more blocks: nothing partial can be committed, and after a restart CometBFT replays the same
+   * height from the last commit.
+   */
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    if (this.stopped !== undefined) throw new Error(`FinalizeBlock refused: ${this.stopped}`);
+    try {
+      return this.executeBlock(req);
+    } catch (e) {
+      this.finalizeState?.discard();
+      this.finalizeState = undefined;
+      this.stopped = `a FinalizeBlock at height ${req.height} failed (${e instanceof Error ? e.message : String(e)}); restart the node`;
+      throw e;
+    }
+  }
+
+  private executeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
     const expected = BigInt(this.lastHeight + 1);
     if (req.height !== expected) {
       throw new Error(`FinalizeBlock: got height ${req.height}, the store expects ${expected}`);
@@ -262,7 +333,7 @@ export class BaseApp implements Application {
   }
 
   async commit(): Promise<ResponseCommit> {
-    if (!this.pendingBlock) throw new Error("Commit: no finalized block to commit");
+    if (!this.pendingBlock) throw new Error(this.stopped !== undefined ? `Commit refused: ${this.stopped}` : "Commit: no finalized block to commit");
     const committed = await this.store.commit();
     if (BigInt(committed.height) !== this.pendingBlock.height) {
       throw new Error(`Commit: store committed height ${committed.height}, expected ${this.pendingBlock.height}`);
@@ -272,26 +343,67 @@ export class BaseApp implements Application {
     this.pendingBlock = undefined;
     this.finalizeState = undefined;
     this.checkState = this.store.committed().branch();
-    // Keep every block in CometBFT (retain_height 0): full replay and old block queries keep working.
-    return { retainHeight: 0n };
+    this.options.snapshots?.afterCommit(committed.height, this.snapshotMeta());
+    this.checkHalt(this.checkHeader);
+    // With min-retain-blocks 0 (the default) every block stays in CometBFT: full replay and old
+    // block queries keep working.
+    const retainHeight = blockRetentionHeight(BigInt(committed.height), {
+      minRetainBlocks: this.options.minRetainBlocks ?? 0,
+      evidenceMaxAgeNumBlocks: this.evidenceMaxAgeNumBlocks(),
+      snapshotRetentionBlocks: this.options.snapshots?.retentionBlocks() ?? 0,
+    });
+    return { retainHeight };
   }
 
-  // ---------------------------------------------------------------- snapshot connection (state sync is not offered)
+  /** The metadata a snapshot of the last committed height carries (SNAPSHOT_META). */
+  private snapshotMeta(): Map<string, Uint8Array> {
+    const meta = new Map<string, Uint8Array>();
+    for (const key of SNAPSHOT_META.allowed) {
+      const value = this.store.getMeta(key);
+      if (value !== undefined) meta.set(key, value);
+    }
+    return meta;
+  }
+
+  private evidenceMaxAgeNumBlocks(): bigint {
+    const raw = this.store.getMeta(CONSENSUS_PARAMS_META);
+    return raw ? (ConsensusParams.decode(raw).evidence?.maxAgeNumBlocks ?? 0n) : 0n;
+  }
+
+  /**
+   * SDK v0.47 `Commit`: the block that reaches halt-height or halt-time is committed (its ResponseCommit
+   * still goes out), then the node stops, so that it restarts cleanly with the setting moved.
+   */
+  private checkHalt(header: BlockHeader): void {
+    const halt = this.options.halt;
+    if (!halt) return;
+    let reason: string | undefined;
+    if (halt.height !== undefined && halt.height > 0n && header.height >= halt.height) reason = `halt-height ${halt.height} reached at height ${header.height}`;
+    else if (halt.time !== undefined && halt.time > 0n && header.time.seconds >= halt.time) reason = `halt-time ${halt.time} reached at height ${header.height}`;
+    if (reason === undefined) return;
+    this.stopped = `halting node per configuration: ${reason}`;
+    halt.onHalt(reason);
+  }
+
+  // ---------------------------------------------------------------- snapshot connection (state sync)
 
   listSnapshots(): ResponseListSnapshots {
-    return { snapshots: [] };
+    return this.options.snapshots?.listSnapshots() ?? { snapshots: [] };
   }
 
-  offerSnapshot(): ResponseOfferSnapshot {
-    return { result: ResponseOfferSnapshot_Result.REJECT };
+  offerSnapshot(req: RequestOfferSnapshot): ResponseOfferSnapshot | Promise<ResponseOfferSnapshot> {
+    return this.options.snapshots?.offerSnapshot(req) ?? { result: ResponseOfferSnapshot_Result.REJECT };
   }
 
-  loadSnapshotChunk(): ResponseLoadSnapshotChunk {
-    return { chunk: new Uint8Array() };
+  loadSnapshotChunk(req: RequestLoadSnapshotChunk): ResponseLoadSnapshotChunk | Promise<ResponseLoadSnapshotChunk> {
+    return this.options.snapshots?.loadSnapshotChunk(req) ?? { chunk: new Uint8Array() };
   }
 
-  applySnapshotChunk(): ResponseApplySnapshotChunk {
-    return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+  applySnapshotChunk(req: RequestApplySnapshotChunk): ResponseApplySnapshotChunk | Promise<ResponseApplySnapshotChunk> {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+    // Once the last chunk is in, the store holds the snapshot's height: CheckTx and queries start from it.
+    return snapshots.applySnapshotChunk(req, () => this.loadCommittedState());
   }
 
   // ---------------------------------------------------------------- internals

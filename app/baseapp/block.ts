@@ -1,6 +1,7 @@
 import type { DescMessage } from "@bufbuild/protobuf";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { Event, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
+import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import type { BranchMultiStore, MultiStore, MultiStoreReader, StoreKind, StoreName } from "../store/types.js";
 import type { Context, ReadContext } from "./context.js";
 import type { MsgRoute } from "./msgs.js";
@@ -19,6 +20,11 @@ export interface BlockHeader {
    * absent during InitChain, CheckTx and queries, where the SDK has none either.
    */
   readonly comet?: CometBlockInfo;
+  /**
+   * The consensus params of `RequestInitChain` (the genesis file's `consensus_params`), present during
+   * InitChain only: modules that depend on them (evidence's max age) keep what they need in their store.
+   */
+  readonly consensusParams?: ConsensusParams;
 }
 
 /** `RequestFinalizeBlock` beyond the header fields: the last commit's votes, misbehaviour, hashes. */

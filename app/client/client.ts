@@ -1,16 +1,16 @@
 import { GasPrice, SigningStargateClient, defaultRegistryTypes, type SigningStargateClientOptions } from "@cosmjs/stargate";
 import { Registry, type GeneratedType, type OfflineSigner } from "@cosmjs/proto-signing";
-import { STRATOS_TYPES } from "./stratosTypes.js";
+import { SDK_EXTRA_TYPES, STRATOS_TYPES } from "./stratosTypes.js";
 
 /** The reference's default `minimum-gas-prices` (spec-chain.md §10): 1 gwei per gas. */
 export const DEFAULT_GAS_PRICE = "1000000000wei";
 
 /**
  * The message types a Stratos client can sign: CosmJS's defaults (bank, staking, distribution, gov, …)
- * plus the Stratos modules' messages as they land (`stratosTypes`).
+ * plus upgrade's messages and the Stratos modules' messages as they land (`stratosTypes`).
  */
 export function stratosRegistry(stratosTypes: ReadonlyArray<readonly [string, GeneratedType]> = STRATOS_TYPES): Registry {
-  return new Registry([...defaultRegistryTypes, ...stratosTypes.map(([url, type]): [string, GeneratedType] => [url, type])]);
+  return new Registry([...defaultRegistryTypes, ...[...SDK_EXTRA_TYPES, ...stratosTypes].map(([url, type]): [string, GeneratedType] => [url, type])]);
 }
 
 export interface ConnectOptions extends SigningStargateClientOptions {

@@ -10,4 +10,4 @@
 export { STRATOS_PREFIX, stratosHdPath, stratosWallet, type StratosKeyType, type StratosWalletOptions } from "./wallet.js";
 export { parseStratosCoins, stos } from "./coins.js";
 export { DEFAULT_GAS_PRICE, connectStratos, stratosRegistry, type ConnectOptions } from "./client.js";
-export { STRATOS_TYPES, generatedType } from "./stratosTypes.js";
+export { SDK_EXTRA_TYPES, STRATOS_TYPES, generatedType } from "./stratosTypes.js";

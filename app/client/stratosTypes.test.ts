@@ -13,6 +13,16 @@ describe("the Stratos message types in CosmJS's Registry", () => {
     expect(urls.some((u) => u.endsWith("Response"))).toBe(false);
   });
 
+  it("adds the SDK messages CosmJS does not register (slashing, evidence, crisis)", () => {
+    const urls = STRATOS_TYPES.map(([url]) => url);
+    for (const url of [
+      "/cosmos.slashing.v1beta1.MsgUnjail", "/cosmos.slashing.v1beta1.MsgUpdateParams", "/cosmos.evidence.v1beta1.MsgSubmitEvidence",
+      "/cosmos.crisis.v1beta1.MsgVerifyInvariant", "/cosmos.crisis.v1beta1.MsgUpdateParams",
+    ]) expect(urls).toContain(url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(stratosRegistry().lookupType("/cosmos.slashing.v1beta1.MsgUnjail")).toBeDefined();
+  });
+
   it("encodes camelCase values like CosmJS's own types, and decodes them back", () => {
     const registry = stratosRegistry();
     const value = {

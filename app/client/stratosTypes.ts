@@ -10,6 +10,10 @@ import type { GeneratedType, TsProto2GeneratedType } from "@cosmjs/proto-signing
 import * as registerTx from "../codec/stratos/register/v1/tx_pb.js";
 import * as sdsTx from "../codec/stratos/sds/v1/tx_pb.js";
 import * as potTx from "../codec/stratos/pot/v1/tx_pb.js";
+import * as upgradeTx from "../codec/cosmos/upgrade/v1beta1/tx_pb.js";
+import * as slashingTx from "../codec/cosmos/slashing/v1beta1/tx_pb.js";
+import * as evidenceTx from "../codec/cosmos/evidence/v1beta1/tx_pb.js";
+import * as crisisTx from "../codec/cosmos/crisis/v1beta1/tx_pb.js";
 
 /**
  * CosmJS is a CommonJS package: its `GeneratedType` names the CommonJS build's BinaryWriter, a class
@@ -54,5 +58,14 @@ function isMessageSchema(v: unknown): v is DescMessage {
   return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "message";
 }
 
-/** The Stratos messages a client can sign (register, sds, pot). */
-export const STRATOS_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([registerTx, sdsTx, potTx]);
+/**
+ * The messages a client can sign beyond CosmJS's defaults: the Stratos modules' (register, sds, pot) and
+ * the SDK modules' CosmJS does not register (slashing, evidence, crisis).
+ */
+export const STRATOS_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([registerTx, sdsTx, potTx, slashingTx, evidenceTx, crisisTx]);
+
+/**
+ * SDK messages CosmJS's default registry lacks: upgrade's (a proposal carries them; only the gov
+ * account can send them).
+ */
+export const SDK_EXTRA_TYPES: ReadonlyArray<readonly [string, GeneratedType]> = messagesOf([upgradeTx]);

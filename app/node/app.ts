@@ -1,4 +1,4 @@
-import { BaseApp } from "../baseapp/baseApp.js";
+import { BaseApp, type SnapshotService } from "../baseapp/baseApp.js";
 import { allModules, type ModuleHooks, type ModulePhases } from "../baseapp/block.js";
 import { MsgRouter } from "../baseapp/msgs.js";
 import { QueryRouter } from "../baseapp/queryRouter.js";
@@ -11,14 +11,20 @@ import { SignatureCache } from "../modules/auth/ante/sigCache.js";
 import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
+import { createCrisisModule } from "../modules/crisis/index.js";
 import { createDistributionModule } from "../modules/distribution/index.js";
+import { createGenutilModule } from "../modules/genutil/index.js";
+import { createStakingModule } from "../modules/staking/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
 import { createPotModule } from "../modules/pot/index.js";
-import { createStakingModule } from "../modules/staking/index.js";
-import { createGenutilModule } from "../modules/genutil/index.js";
+import { createGovModule, type StakingForGov } from "../modules/gov/index.js";
+import { createUpgradeModule, REFERENCE_CONSENSUS_VERSIONS, type UpgradeHandler, type UpgradeNeeded, upgradeInfoJson } from "../modules/upgrade/index.js";
+import type { HaltOptions } from "../baseapp/baseApp.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { INVARIANTS_PATH, invariantsHandler } from "./invariants.js";
+import fs from "node:fs";
+import path from "node:path";
 
 export const APP_NAME = "stratos-ts";
 export const APP_VERSION = "0.1.0";
@@ -46,6 +52,27 @@ export interface StratosAppOptions {
   readonly referenceQuirks?: boolean;
   /** EndBlock failures the reference swallows (e.g. an unbonding payout that cannot be made). */
   readonly onEndBlockProblem?: (module: string, problem: string) => void;
+  /** State sync snapshots (app/snapshots). */
+  readonly snapshots?: SnapshotService;
+  /** app.toml `min-retain-blocks`. */
+  readonly minRetainBlocks?: number;
+  /** What gov's tally reads of staking: the staking keeper unless a test passes a stand-in. */
+  readonly stakingForGov?: StakingForGov;
+  /** This binary's upgrade handlers (plan name → migration), see app/modules/upgrade. */
+  readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
+  /**
+   * Where `upgrade-info.json` is written when a plan's height is reached without its handler (the
+   * node's data directory, as cosmovisor expects); not written when undefined.
+   */
+  readonly upgradeInfoDir?: string;
+  /** The node's log line at an upgrade halt (`UPGRADE "<name>" NEEDED at height: <h>: <info>`). */
+  readonly onUpgradeNeeded?: (needed: UpgradeNeeded) => void;
+  /** `halt-height` / `halt-time` (app.toml). */
+  readonly halt?: HaltOptions;
+  /** The node's `--inv-check-period`: crisis asserts every invariant at heights divisible by it (default 0: never). */
+  readonly invCheckPeriod?: bigint;
+  /** The node's `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
+  readonly skipGenesisInvariants?: boolean;
 }
 
 export interface StratosAppParts {
@@ -62,6 +89,9 @@ export interface StratosAppParts {
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
+    readonly gov: ReturnType<typeof createGovModule>["keeper"];
+    readonly upgrade: ReturnType<typeof createUpgradeModule>["keeper"];
+    readonly crisis: ReturnType<typeof createCrisisModule>["keeper"];
   };
   /** Every module's genesis section from committed state, in InitGenesis order (an `export`). */
   exportAppState(): Record<string, unknown>;
@@ -75,21 +105,22 @@ export interface StratosAppParts {
  */
 export async function createStratosApp(store: CommitMultiStore, options: StratosAppOptions = {}): Promise<StratosAppParts> {
   const extra = options.extraModules ?? [];
+  // gov executes proposal messages through the same router as transactions: created first, filled below.
+  const router = new MsgRouter();
+  let moduleNames: readonly string[] = [];
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
-  const distribution = createDistributionModule(bank.keeper);
   const staking = createStakingModule({
     bank: bank.keeper,
     accounts: auth.keeper,
     authority: auth.keeper.authority,
     onVotingPowerCap: (height) => options.onEndBlockProblem?.("staking", `height ${height}: the voting-power limit kept validators out of the set`),
   });
-  // Genesis transactions are decoded by the app's routes (filled in below, before InitChain can run).
-  const router = new MsgRouter();
-  const genutil = createGenutilModule({
-    staking: staking.keeper,
-    decodeMessage: (typeUrl, value) => router.get(typeUrl)?.decode(value),
-  });
+  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: staking.keeper, authority: auth.keeper.authority });
+  // spec-staking §0.6: staking's hooks call distribution first, then slashing (added when slashing is wired).
+  staking.keeper.hooks.add(distribution.hooks);
+  // Genesis transactions are decoded by the app's routes (the router is filled below, before InitChain can run).
+  const genutil = createGenutilModule({ staking: staking.keeper, decodeMessage: (typeUrl, value) => router.get(typeUrl)?.decode(value) });
   const register = createRegisterModule({
     bank: bank.keeper,
     accounts: auth.keeper,
@@ -108,19 +139,63 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     referenceQuirks: options.referenceQuirks ?? false,
     onEndBlockProblem: (p) => options.onEndBlockProblem?.("pot", `${p.step}: ${p.error}`),
   });
+  const crisis = createCrisisModule({
+    bank: bank.keeper,
+    authority: auth.keeper.authority,
+    invCheckPeriod: options.invCheckPeriod ?? 0n,
+    skipGenesisInvariants: options.skipGenesisInvariants ?? false,
+  });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, staking, …, genutil, …, register, pot, sds;
-  // BeginBlock …, distribution, …, staking, auth, bank, …, register, pot, sds; EndBlock …, staking,
-  // register, sds, …, auth, bank, distribution, …, pot.
+  const upgrade = createUpgradeModule({
+    authority: auth.keeper.authority,
+    handlers: options.upgradeHandlers ?? new Map(),
+    // Read at InitChain, once the module list below exists.
+    initialVersions: () => new Map(moduleNames.flatMap((name) => {
+      const version = REFERENCE_CONSENSUS_VERSIONS[name];
+      return version === undefined ? [] : [[name, version] as const];
+    })),
+    onUpgradeNeeded: (needed) => {
+      // The reference writes the file before it stops; cosmovisor reads it to switch binaries.
+      if (options.upgradeInfoDir !== undefined) {
+        fs.mkdirSync(options.upgradeInfoDir, { recursive: true });
+        fs.writeFileSync(path.join(options.upgradeInfoDir, "upgrade-info.json"), upgradeInfoJson(needed.plan, needed.height), { mode: 0o600 });
+      }
+      options.onUpgradeNeeded?.(needed);
+    },
+  });
+  const gov = createGovModule({
+    bank: bank.keeper,
+    accounts: auth.keeper,
+    staking: options.stakingForGov ?? staking.keeper,
+    router,
+    authority: auth.keeper.authority,
+    legacyContents: upgrade.legacyContents,
+    onProposalFailed: (id, reason) => options.onEndBlockProblem?.("gov", `proposal ${id} ${reason}`),
+  });
+
+  // spec-chain §8: InitGenesis auth, bank, distribution, staking, (slashing,) gov, (mint,) genutil, (evidence,)
+  // upgrade, …, register, pot, sds, …, crisis; BeginBlock upgrade, (mint, distribution, slashing, evidence,)
+  // staking, auth, bank, gov, …, register, pot, sds; EndBlock crisis, gov, staking, register, sds, …, auth,
+  // bank, distribution, …, pot, …, upgrade. Mint, distribution's BeginBlock (fee allocation), slashing and
+  // evidence can join now that staking is wired; they change what other modules' tests observe (the
+  // fee collector is emptied every block), so that step is its own change.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, staking.module, genutil.module, register.module, pot.module, sds.module, ...extra],
-    beginBlock: [distribution.module, staking.module, auth.module, bank.module, register.module, pot.module, sds.module, ...extra],
-    endBlock: [staking.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, ...extra],
+    initGenesis: [
+      auth.module, bank.module, distribution.module, staking.module, gov.module, genutil.module, upgrade.module, register.module, pot.module,
+      sds.module, crisis.module, ...extra,
+    ],
+    beginBlock: [upgrade.module, staking.module, auth.module, bank.module, gov.module, register.module, pot.module, sds.module, ...extra],
+    endBlock: [
+      crisis.module, gov.module, staking.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module,
+      upgrade.module, ...extra,
+    ],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
 
   const all = allModules(modules);
+  moduleNames = all.map((m) => m.name);
+  crisis.registerInvariants(all);
   const queries = new QueryRouter(APP_VERSION);
   for (const m of all) {
     for (const route of m.msgs ?? []) router.register(route);
@@ -147,13 +222,21 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     ...(pool ? { preverify: createPreverifier(auth.keeper, signatureCache, pool) } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  const app = new BaseApp({ store, modules, queries, txs, name: APP_NAME, version: APP_VERSION, requireGenesisValidators: true });
+  const app = new BaseApp({
+    store, modules, queries, txs, name: APP_NAME, version: APP_VERSION,
+    ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+    minRetainBlocks: options.minRetainBlocks ?? 0,
+    ...(options.halt ? { halt: options.halt } : {}),
+    requireGenesisValidators: true,
+  });
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();
   };
   const keepers = {
-    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
+    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, register: register.keeper, sds: sds.keeper,
+    pot: pot.keeper,
+    gov: gov.keeper, upgrade: upgrade.keeper, crisis: crisis.keeper,
   };
   const exportAppState = (): Record<string, unknown> => {
     const committed = store.committed();

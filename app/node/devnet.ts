@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyTomlOverrides, patchConfigFile } from "./cometbftConfig.js";
+import { appTomlPath, defaultAppConfig, renderAppToml, type AppConfig } from "./appConfig.js";
 import { buildDevnetAppState, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
 import { cometNodeId, cometValidatorPubKey, withGenesisValidator } from "./genesisValidator.js";
 
@@ -45,6 +46,10 @@ export interface DevnetOptions {
   readonly checkTxVerifyWorkers?: number;
   /** Extra Node.js flags for the app process (e.g. `--cpu-prof` when profiling). */
   readonly appNodeArgs?: readonly string[];
+  /** The app's app.toml, written at every init (default: the file `stchaind` writes on first start). */
+  readonly appConfig?: AppConfig;
+  /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
+  readonly genesisFile?: string;
 }
 
 /**
@@ -107,6 +112,8 @@ export class Devnet {
     if (this.options.configOverrides) {
       fs.writeFileSync(configFile, applyTomlOverrides(fs.readFileSync(configFile, "utf8"), this.options.configOverrides, vars));
     }
+    if (this.options.appConfig) fs.writeFileSync(appTomlPath(this.home), renderAppToml(this.options.appConfig));
+    else if (!fs.existsSync(appTomlPath(this.home))) fs.writeFileSync(appTomlPath(this.home), renderAppToml(devnetAppConfig()));
   }
 
   /**
@@ -116,6 +123,10 @@ export class Devnet {
    */
   private writeGenesis(): void {
     const file = path.join(this.home, "config", "genesis.json");
+    if (this.options.genesisFile !== undefined) {
+      fs.copyFileSync(this.options.genesisFile, file);
+      return;
+    }
     const genesis = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
     const chainId = this.options.chainId ?? DEVNET_CHAIN_ID;
     genesis["chain_id"] = chainId;
@@ -200,6 +211,11 @@ export class Devnet {
       });
     });
   }
+}
+
+/** The app.toml of a new devnet home: the defaults, plus a snapshot every 100 blocks so nodes can join by state sync. */
+export function devnetAppConfig(): AppConfig {
+  return { ...defaultAppConfig(), stateSync: { snapshotInterval: 100, snapshotKeepRecent: 2 } };
 }
 
 async function stopProcess(child: ChildProcess | undefined, graceMs: number): Promise<void> {

@@ -6,10 +6,14 @@
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { moduleAddress } from "../crypto/moduleAddress.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
+import { mainnetDistributionGenesisJson } from "../modules/distribution/genesis.js";
+import { mainnetMintGenesisJson } from "../modules/mint/genesis.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
 import { DEFAULT_STAKING_PARAMS, paramsJson as stakingParamsJson } from "../modules/staking/params.js";
 import { devnetValidatorOperator } from "./devnetKeys.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
+import { govGenesisOf, MAINNET_GOV_PARAMS } from "../modules/gov/index.js";
+import { MAINNET_SLASHING_PARAMS, slashingParamsJson } from "../modules/slashing/params.js";
 
 export const GENESIS_DENOM = "wei";
 
@@ -66,6 +70,14 @@ export interface GenesisSpec {
     readonly total_mined_token?: { readonly denom: string; readonly amount: string };
     readonly last_distributed_epoch?: string;
     readonly matured_epoch?: string;
+  };
+  /** The whole distribution genesis (default: stratos-1's, spec-staking §2.8). */
+  readonly distribution?: Readonly<Record<string, unknown>>;
+  /** The whole mint genesis (default: stratos-1's, inflation off, spec-staking §6). */
+  readonly mint?: Readonly<Record<string, unknown>>;
+  /** gov genesis over stratos-1's params (spec-staking §0.7), params merged field by field (proto-JSON). */
+  readonly gov?: {
+    readonly params?: Readonly<Record<string, unknown>>;
   };
   /** Staking params merged field by field over stratos-1's (bond denom wei, 21 days, 100 validators). */
   readonly staking?: { readonly params?: Readonly<Record<string, unknown>> };
@@ -201,6 +213,14 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
       reward_total_info: [],
     },
     sds: { params: { bond_denom: GENESIS_DENOM }, files: [] },
+    distribution: spec.distribution ?? mainnetDistributionGenesisJson(),
+    mint: spec.mint ?? mainnetMintGenesisJson(),
+    gov: withGovParams(govGenesisOf(MAINNET_GOV_PARAMS), spec.gov?.params ?? {}),
+    upgrade: {},
+    // stratos-1's values (spec-staking §0.7, §3.6, §4.4, §7).
+    slashing: { params: slashingParamsJson(MAINNET_SLASHING_PARAMS), signing_infos: [], missed_blocks: [] },
+    evidence: { evidence: [] },
+    crisis: { constant_fee: { denom: GENESIS_DENOM, amount: (606n * 10n ** 18n).toString() } },
     staking: {
       params: { ...stakingParamsJson(DEFAULT_STAKING_PARAMS), ...(spec.staking?.params ?? {}) },
       last_total_power: "0",
@@ -213,4 +233,9 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
     },
     genutil: { gen_txs: [...(spec.genTxs ?? [])] },
   };
+}
+
+function withGovParams(genesis: unknown, params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const g = genesis as Record<string, unknown>;
+  return { ...g, params: { ...(g.params as Record<string, unknown>), ...params } };
 }

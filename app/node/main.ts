@@ -6,6 +6,11 @@ import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from 
 import { withBlockLog } from "./blockLog.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
+import { defaultAppConfig, storePruning, type AppConfig } from "./appConfig.js";
+import { startOperatorServices } from "./operator.js";
+import type { UpgradeHandler } from "../modules/upgrade/index.js";
+import type { StakingForGov } from "../modules/gov/index.js";
+import { UPGRADE_HANDLERS } from "./upgrades.js";
 
 export interface NodeOptions {
   /** Node home: the app keeps its state in `<home>/data/application.db` (the SDK's layout). */
@@ -23,6 +28,23 @@ export interface NodeOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase. */
   readonly extraModules?: readonly ModuleHooks[];
+  /**
+   * The app.toml settings (appConfig.ts; defaults when absent). minimumGasPrices and
+   * checkTxVerifyWorkers above, when given, take precedence over it.
+   */
+  readonly config?: AppConfig;
+  /** Overrides app.toml `halt-height`: stop after committing this height (0 = off). */
+  readonly haltHeight?: bigint;
+  /** Overrides app.toml `halt-time`: stop after committing a block at or after this Unix time (0 = off). */
+  readonly haltTime?: bigint;
+  /** This binary's upgrade handlers; default: the registry of app/node/upgrades.ts. */
+  readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
+  /** gov's staking view until staking is wired (tests only; see StratosAppOptions.stakingForGov). */
+  readonly stakingForGov?: StakingForGov;
+  /** `--inv-check-period`: assert every invariant at heights divisible by it (0: never). */
+  readonly invCheckPeriod?: bigint;
+  /** `--x-crisis-skip-assert-invariants`: no invariant assertion at InitChain. */
+  readonly skipGenesisInvariants?: boolean;
 }
 
 export interface RunningNode {
@@ -35,19 +57,51 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const logger = createLogger(options.logLevel ?? "info");
   const dataDir = path.join(options.home, "data");
   fs.mkdirSync(dataDir, { recursive: true });
-  const store = new RootMultiStore({ path: path.join(dataDir, "application.db") });
-  const { app, close } = await createStratosApp(store, {
-    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
+  const config = options.config ?? defaultAppConfig();
+  const store = new RootMultiStore({
+    path: path.join(dataDir, "application.db"),
+    pruning: storePruning(config),
+    maxLoadedNodes: config.node.maxLoadedNodes,
+    trimDepth: config.node.trimDepth,
+  });
+  const haltHeight = options.haltHeight ?? BigInt(config.haltHeight);
+  const haltTime = options.haltTime ?? BigInt(config.haltTime);
+  const ops = await startOperatorServices({ home: options.home, dataDir, config, store, logger });
+  const { app: baseApp, close } = await createStratosApp(store, {
+    checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? config.node.checktxWorkers,
     extraModules: options.extraModules ?? [],
     cometRpc: options.cometRpc,
-    minimumGasPrices: options.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    minimumGasPrices: options.minimumGasPrices ?? config.minimumGasPrices ?? DEFAULT_MIN_GAS_PRICES,
+    snapshots: ops.snapshots,
+    minRetainBlocks: config.minRetainBlocks,
     referenceQuirks: options.referenceQuirks ?? false,
+    invCheckPeriod: options.invCheckPeriod ?? 0n,
+    skipGenesisInvariants: options.skipGenesisInvariants ?? false,
     onEndBlockProblem: (module, problem) => logger.error(`${module} EndBlock: ${problem} (the reference only logs this; state is left as it was)`),
     onInternalError: (error) => logger.error(`tx execution bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    upgradeHandlers: options.upgradeHandlers ?? UPGRADE_HANDLERS,
+    // The reference's layout: <home>/data/upgrade-info.json, where cosmovisor looks for it.
+    upgradeInfoDir: dataDir,
+    onUpgradeNeeded: (needed) => logger.error(needed.message),
+    ...(options.stakingForGov ? { stakingForGov: options.stakingForGov } : {}),
+    ...(haltHeight || haltTime
+      ? {
+          halt: {
+            ...(haltHeight ? { height: haltHeight } : {}),
+            ...(haltTime ? { time: haltTime } : {}),
+            onHalt: (reason: string) => {
+              logger.info(`halting node per configuration: ${reason}`);
+              // Let the Commit response reach CometBFT first, as the reference does (it signals itself).
+              setTimeout(() => void stop().finally(() => process.exit(0)), 200);
+            },
+          },
+        }
+      : {}),
   });
+  const app = await ops.wrap(baseApp);
   const last = store.lastCommit();
   logger.info(
-    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${app.currentChainId ? `, chain ${app.currentChainId}` : ""}`,
+    `${APP_NAME} ${APP_VERSION}: state at height ${last.height}, app hash ${Buffer.from(last.appHash).toString("hex").toUpperCase() || "(none)"}${baseApp.currentChainId ? `, chain ${baseApp.currentChainId}` : ""}`,
   );
 
   let stopping: Promise<void> | undefined;
@@ -61,6 +115,7 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await server.close();
+      await ops.close();
       await close();
     })();
     return stopping;

@@ -11,6 +11,7 @@ import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { RootMultiStore } from "../store/rootMultiStore.js";
+import type { CommitMultiStore } from "../store/types.js";
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey, signEthSecp256k1Digest } from "../crypto/ethSecp256k1.js";
 import { keccak256 } from "../crypto/hash.js";
@@ -52,6 +53,11 @@ export interface TestAppOptions {
    * the in-process consensus key (`TestApp.consensusKey`) is added.
    */
   readonly appState?: Record<string, unknown>;
+  /**
+   * Add the devnet validator's gentx when `appState` makes no validators (default true). False for a
+   * test module that stands in for staking and returns the genesis set itself.
+   */
+  readonly genesisValidator?: boolean;
   /** Genesis time, Unix seconds (block 1 has this time; later blocks +5 s unless given). */
   readonly genesisSeconds?: bigint;
   /** Nanoseconds of the genesis time (default 0). */
@@ -62,6 +68,13 @@ export interface TestAppOptions {
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase (app option). */
   readonly extraModules?: StratosAppOptions["extraModules"];
+  /** More app options (gov's staking stand-in, upgrade handlers, halt settings, …). */
+  readonly app?: StratosAppOptions;
+  /**
+   * The store (default: a fresh in-memory one). A store that already holds committed blocks is resumed:
+   * no InitChain, the next block is the one after its last (a node restart).
+   */
+  readonly store?: CommitMultiStore;
 }
 
 /** The consensus facts of a test block (RequestFinalizeBlock fields). */
@@ -99,7 +112,8 @@ export class TestApp {
   }
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
-    const parts = await createStratosApp(new RootMultiStore(), {
+    const parts = await createStratosApp(options.store ?? new RootMultiStore(), {
+      ...options.app,
       minimumGasPrices: options.minimumGasPrices ?? "1000000000wei",
       checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? 0,
       referenceQuirks: options.referenceQuirks ?? false,
@@ -112,11 +126,17 @@ export class TestApp {
       return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
     });
     const chainId = options.chainId ?? DEVNET_CHAIN_ID;
-    const appState = withGenesisValidator(options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address }))), {
-      chainId,
-      consensusPubKey: TestApp.consensusKey.publicKey,
-    });
     const genesisSeconds = options.genesisSeconds ?? 1_700_000_000n;
+    const last = parts.store.lastCommit().height;
+    if (last > 0) {
+      const resumed = new TestApp(parts, keys, []);
+      resumed.height = BigInt(last) + 1n;
+      resumed.seconds = genesisSeconds;
+      resumed.chainId = chainId;
+      return resumed;
+    }
+    const baseState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    const appState = options.genesisValidator === false ? baseState : withGenesisValidator(baseState, { chainId, consensusPubKey: TestApp.consensusKey.publicKey });
     const init = parts.app.initChain({
       time: { seconds: genesisSeconds, nanos: options.genesisNanos ?? 0 },
       chainId,

@@ -76,6 +76,13 @@ export class IavlStore implements NodeSource {
     return decodeNode(version, nonce, hash, bytes);
   }
 
+  /** A persisted node from disk, not counted as loaded (the snapshot exporter does not keep it). */
+  peek(version: number, nonce: number, hash: string): Node {
+    const bytes = this.db.getSync(nodeKey(this.nodePrefix, version, nonce));
+    if (bytes === undefined) throw new Error(`IavlStore(${this.name}): node ${version}/${nonce} is missing (pruned version read?)`);
+    return decodeNode(version, nonce, hash, bytes);
+  }
+
   lastVersion(): number {
     return this.committedVersion;
   }

@@ -25,11 +25,13 @@ import type {
 } from "./types.js";
 import { CacheKV } from "./branch/cacheKV.js";
 import { appHashOf, decodeCommitRoots, encodeCommitRoots, type StoreRoot } from "./commitInfo.js";
-import { be64, commitInfoKey, LATEST_KEY, META_PREFIX, metaKey, PRUNED_KEY, readBe64 } from "./db/keys.js";
+import { be64, commitInfoKey, LATEST_KEY, META_PREFIX, metaKey, PRUNED_KEY, readBe64, RESTORING_KEY } from "./db/keys.js";
 import { LevelStoreDb, MemoryStoreDb, type StoreDb } from "./db/storeDb.js";
 import { IavlStore } from "./iavlStore.js";
 import type { SavedVersion } from "./iavl/tree.js";
 import { pruneBatch, pruneTarget } from "./pruning.js";
+import { exportTree, type ExportNode } from "./snapshot/exportTree.js";
+import { StoreRestore } from "./snapshot/restore.js";
 import { queryKey, querySubspace } from "./query.js";
 import {
   DEFAULT_MAX_LOADED_NODES,
@@ -56,6 +58,8 @@ export class RootMultiStore implements CommitMultiStore {
   private readonly meta = new Map<string, Bytes>();
   private readonly stagedMeta = new Map<string, Bytes>();
   private pruningTask: Promise<void> = Promise.resolve();
+  /** Versions a snapshot export is reading (holdVersion): pruning stops below the lowest. */
+  private readonly holds = new Map<number, number>();
   private committing = false;
   private failure: unknown = undefined;
   /** Estimate of tree nodes held in memory, besides those loaded from disk since the last trim. */
@@ -82,14 +86,29 @@ export class RootMultiStore implements CommitMultiStore {
     if (this.db !== undefined) throw new Error("load: already loaded");
     const db = this.opts.db ?? (this.opts.path !== undefined ? await LevelStoreDb.open(this.opts.path) : new MemoryStoreDb());
     this.db = db;
+    // A state sync restore that never finished leaves nodes but no latest height: start empty.
+    if (db.getSync(LATEST_KEY) === undefined && db.getSync(RESTORING_KEY) !== undefined) await db.clear();
+    await this.attach(db);
+  }
+
+  /** Builds the in-memory state (trees, heights, metadata) from what the database holds. */
+  private async attach(db: StoreDb): Promise<void> {
     const latestRec = db.getSync(LATEST_KEY);
     const latest = latestRec === undefined ? 0 : readBe64(latestRec, 0);
     const prunedRec = db.getSync(PRUNED_KEY);
     this.oldest = prunedRec === undefined ? latest : readBe64(prunedRec, 0);
+    this.meta.clear();
     for (const [k, v] of await db.entries(META_PREFIX)) {
       this.meta.set(Buffer.from(k.subarray(META_PREFIX.length)).toString("utf8"), v);
     }
     const treeOpts = { initialVersionHashing: this.opts.initialVersionHashing, flatReads: this.opts.flatReads };
+    this.trees.clear();
+    this.workingKVs.clear();
+    this.transients.clear();
+    this.committedView = undefined;
+    this.residentNodes = 0;
+    this.last = { height: 0, appHash: EMPTY };
+    this.lastRoots = [];
     for (const [name, kind] of this.kinds) {
       if (kind === "transient") {
         this.transients.set(name, new CacheKV(EMPTY_READER, undefined));
@@ -110,6 +129,52 @@ export class RootMultiStore implements CommitMultiStore {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------ state sync snapshots
+
+  /**
+   * Keeps `height` (and every later version) from being pruned until the returned release is
+   * called: a snapshot export reads it while blocks keep committing.
+   */
+  holdVersion(height: number): () => void {
+    this.assertRetained("holdVersion", height);
+    this.holds.set(height, (this.holds.get(height) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const n = (this.holds.get(height) ?? 1) - 1;
+      if (n <= 0) this.holds.delete(height);
+      else this.holds.set(height, n);
+    };
+  }
+
+  /**
+   * The IAVL stores of a retained version, in name byte order, each with its nodes in cosmos/iavl's
+   * export order. Nodes are read from disk as the walk goes and not kept; the caller must hold the
+   * version (holdVersion) while it walks.
+   */
+  exportVersion(height: number): { readonly name: StoreName; nodes(): Generator<ExportNode> }[] {
+    this.assertRetained("exportVersion", height);
+    return this.sortedTrees().map((s) => {
+      const root = height === this.last.height ? s.committed() : s.rootAt(height);
+      return { name: s.name, nodes: () => exportTree(root, s) };
+    });
+  }
+
+  /**
+   * Starts restoring a snapshot of `height` into this store, which must hold no committed version
+   * and no uncommitted writes (a node that state syncs never ran InitChain). Wipes the database.
+   */
+  async beginRestore(height: number): Promise<StoreRestore> {
+    const db = this.assertUsable("beginRestore");
+    if (this.committing) throw new Error("beginRestore: a commit is in progress");
+    if (this.last.height !== 0) throw new Error(`beginRestore: the store already holds height ${this.last.height}`);
+    const dirty = this.sortedTrees().find((s) => s.tree.size() > 0);
+    if (dirty !== undefined) throw new Error(`beginRestore: store ${dirty.name} has uncommitted writes`);
+    const names = this.sortedTrees().map((s) => s.name);
+    return StoreRestore.begin({ db, iavlStores: names, attachRestored: () => this.attach(db) }, height);
   }
 
   lastCommit(): CommitInfo {
@@ -324,8 +389,10 @@ export class RootMultiStore implements CommitMultiStore {
 
   /** Deletes versions older than the last `keepRecent`, in a batch of its own, off the commit path. */
   private schedulePruning(db: StoreDb): void {
-    const target = pruneTarget(this.last.height, this.oldest, this.opts.pruning ?? DEFAULT_PRUNING);
+    let target = pruneTarget(this.last.height, this.oldest, this.opts.pruning ?? DEFAULT_PRUNING);
     if (target === undefined) return;
+    if (this.holds.size > 0) target = Math.min(target, Math.min(...this.holds.keys()) - 1);
+    if (target < this.oldest) return;
     const batch = pruneBatch(db, this.trees.values(), this.oldest, target);
     this.oldest = target + 1; // at() and query() refuse these versions from now on
     this.pruningTask = batch.write(false).catch((e: unknown) => {

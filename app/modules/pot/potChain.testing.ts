@@ -19,7 +19,7 @@ import { buildAppState, type GenesisNode, type GenesisSpec } from "../../node/ge
 import type { ModuleHooks } from "../../baseapp/block.js";
 import { createAuthModule } from "../auth/index.js";
 import { createBankModule } from "../bank/index.js";
-import { createDistributionModule } from "../distribution/index.js";
+import { createDistributionModule, NO_VALIDATORS } from "../distribution/index.js";
 import { createRegisterModule } from "../register/index.js";
 import { createPotModule, type PotKeeper } from "./index.js";
 import { volumeReportTxData } from "./logic/volumeReportSignBytes.js";
@@ -55,7 +55,7 @@ export interface PotChain {
 export function startChain(appState: Readonly<Record<string, unknown>>, referenceQuirks = false): PotChain {
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
-  const distribution = createDistributionModule(bank.keeper);
+  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: NO_VALIDATORS, authority: auth.keeper.authority });
   const register = createRegisterModule({ bank: bank.keeper, accounts: auth.keeper, communityPool: distribution.keeper, authority: auth.keeper.authority });
   const pot = createPotModule({
     register: register.keeper, bank: bank.keeper, distribution: distribution.keeper, accounts: auth.keeper, authority: auth.keeper.authority, referenceQuirks,

@@ -17,7 +17,7 @@ import { Dec } from "../../math/dec.js";
 import { hexOf } from "../../store/bytes.js";
 import { createAuthModule, GenesisError } from "../auth/index.js";
 import { createBankModule } from "../bank/index.js";
-import { createDistributionModule } from "../distribution/index.js";
+import { createDistributionModule, NO_VALIDATORS } from "../distribution/index.js";
 import { accString, parseAcc, parseSds, sdsString } from "./addresses.js";
 import { exportRegisterGenesis, GO_ZERO_TIME, parseGoDuration, parseRegisterGenesis, parseRfc3339Nano } from "./genesis.js";
 import { createRegisterModule, POOL, type RegisterKeeper } from "./index.js";
@@ -134,7 +134,7 @@ interface Chain {
 function initChain(appState: Record<string, unknown>): Chain {
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
-  const distribution = createDistributionModule(bank.keeper);
+  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: NO_VALIDATORS, authority: auth.keeper.authority });
   const register = createRegisterModule({ bank: bank.keeper, accounts: auth.keeper, communityPool: distribution.keeper, authority: auth.keeper.authority });
   const modules = [auth.module, bank.module, distribution.module, register.module];
   const ctx = createTestContext({ mode: "initGenesis" });

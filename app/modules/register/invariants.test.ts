@@ -11,7 +11,7 @@ import { ed25519Address } from "../../crypto/ed25519.js";
 import { coin, Coins } from "../../math/coins.js";
 import { createAuthModule } from "../auth/index.js";
 import { createBankModule } from "../bank/index.js";
-import { createDistributionModule } from "../distribution/index.js";
+import { createDistributionModule, NO_VALIDATORS } from "../distribution/index.js";
 import { accString, parseAcc, sdsString } from "./addresses.js";
 import { completeUnbondings } from "./endBlock.js";
 import { createRegisterModule, POOL, type RegisterKeeper } from "./index.js";
@@ -51,7 +51,7 @@ interface Chain {
 function chain(register: Record<string, unknown> = {}): Chain {
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
-  const distribution = createDistributionModule(bank.keeper);
+  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: NO_VALIDATORS, authority: auth.keeper.authority });
   const reg = createRegisterModule({ bank: bank.keeper, accounts: auth.keeper, communityPool: distribution.keeper, authority: auth.keeper.authority });
   const owners = [...RES, ...META].map((n) => n.owner);
   const ctx = createTestContext({ mode: "initGenesis" });
@@ -102,7 +102,7 @@ describe("register invariants hold on consistent states", () => {
   it("before any register genesis (nothing stored): nothing to check", () => {
     const auth = createAuthModule();
     const bank = createBankModule(auth.keeper);
-    const reg = createRegisterModule({ bank: bank.keeper, accounts: auth.keeper, communityPool: createDistributionModule(bank.keeper).keeper, authority: auth.keeper.authority });
+    const reg = createRegisterModule({ bank: bank.keeper, accounts: auth.keeper, communityPool: createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: NO_VALIDATORS, authority: auth.keeper.authority }).keeper, authority: auth.keeper.authority });
     const ctx = createTestContext();
     expect(Object.values(registerInvariants(reg.keeper)).map((check) => check(ctx))).toEqual(Array(7).fill(undefined));
   });

@@ -54,6 +54,8 @@ export interface ScenarioOptions {
   readonly genesis?: Partial<Pick<GenesisSpec, "staking" | "genTxs" | "validatorOperator">>;
   /** TestApp options beyond the genesis (chain id, genesis nanoseconds, test-only modules). */
   readonly testApp?: Pick<TestAppOptions, "chainId" | "genesisNanos" | "extraModules">;
+  /** App options (e.g. gov's staking stand-in). */
+  readonly app?: TestAppOptions["app"];
 }
 
 const FEE_GAS = 600_000n;
@@ -100,7 +102,9 @@ export class Scenario {
       }),
       ...o.extraAppState,
     };
-    const app = await TestApp.create({ appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false, ...o.testApp });
+    const app = await TestApp.create({
+      appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false, ...(o.app ? { app: o.app } : {}), ...o.testApp,
+    });
     return { app, actors };
   }
 

@@ -11,6 +11,8 @@
  *   "N" ‖ store ‖ be64(v) ‖ be32(nonce)   tree node created in version v (nodeCodec.ts)
  *   "O" ‖ store ‖ be64(v)                 nodes orphaned by version v: (be64 version ‖ be32 nonce)*
  *   "F" ‖ store ‖ key                     latest committed value of key (flat index)
+ *   "S"                                  state sync restore in progress: be64(height); with no "L",
+ *                                          load() wipes the half-imported database
  * where store = uvarint(len(name)) ‖ name, so one store's range never contains another's.
  * Big-endian versions keep each store's nodes in version order (LSM-friendly appends).
  */
@@ -19,6 +21,7 @@ import { putUvarint, utf8, uvarintSize } from "../bytes.js";
 
 export const LATEST_KEY = Uint8Array.of(0x4c);
 export const PRUNED_KEY = Uint8Array.of(0x50);
+export const RESTORING_KEY = Uint8Array.of(0x53);
 const COMMIT = 0x43;
 const META = 0x4d;
 export const TAG = { root: 0x52, node: 0x4e, orphans: 0x4f, flat: 0x46 } as const;

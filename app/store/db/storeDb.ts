@@ -27,6 +27,8 @@ export interface StoreDb {
   getSync(key: Uint8Array): Uint8Array | undefined;
   /** Every (key, value) whose key starts with prefix, in key order. */
   entries(prefix: Uint8Array): Promise<[Uint8Array, Uint8Array][]>;
+  /** Deletes every key (a state sync restore starts from, or falls back to, an empty database). */
+  clear(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,10 @@ export class LevelStoreDb implements StoreDb {
     const range = end === undefined ? { gte: prefix } : { gte: prefix, lt: end };
     for await (const [k, v] of this.db.iterator(range)) out.push([plain(k)!, plain(v)!]);
     return out;
+  }
+
+  async clear(): Promise<void> {
+    await this.db.clear();
   }
 
   batch(): WriteBatch {
@@ -114,6 +120,10 @@ export class MemoryStoreDb implements StoreDb {
         }
       },
     };
+  }
+
+  async clear(): Promise<void> {
+    this.data.clear();
   }
 
   /** Number of stored keys (tests check that pruning deletes). */

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"github.com/cometbft/cometbft/libs/log"
 	"github.com/cosmos/cosmos-sdk/store/rootmulti"
 	"github.com/cosmos/cosmos-sdk/store/types"
+	protoio "github.com/cosmos/gogoproto/io"
 	"github.com/cosmos/iavl"
 	sc "stratos-ts/iavl-golden/scenario"
 )
@@ -121,13 +123,21 @@ type queryOut struct {
 	ProofOp []proofOpOut `json:"proofOps"`
 }
 
+// snapshotOut is the uncompressed state sync stream (format 3) the multistore writes for a height:
+// length-delimited SnapshotItem messages, before zlib and chunking.
+type snapshotOut struct {
+	Height int64  `json:"height"`
+	Items  string `json:"items"`
+}
+
 type multiOut struct {
-	Name           string     `json:"name"`
-	InitialVersion int64      `json:"initialVersion"`
-	IavlStores     []string   `json:"iavlStores"`
-	Transient      []string   `json:"transientStores"`
-	Blocks         []blockOut `json:"blocks"`
-	Queries        []queryOut `json:"queries"`
+	Name           string        `json:"name"`
+	InitialVersion int64         `json:"initialVersion"`
+	IavlStores     []string      `json:"iavlStores"`
+	Transient      []string      `json:"transientStores"`
+	Blocks         []blockOut    `json:"blocks"`
+	Queries        []queryOut    `json:"queries"`
+	Snapshots      []snapshotOut `json:"snapshots"`
 }
 
 type multiFixture struct {
@@ -221,6 +231,11 @@ func runMulti(name string, initialVersion int64) multiOut {
 			q.ProofOp = append(q.ProofOp, proofOpOut{Type: op.Type, Key: hex.EncodeToString(op.Key), Data: hex.EncodeToString(op.Data)})
 		}
 		out.Queries = append(out.Queries, q)
+	}
+	for _, back := range []int64{0, 2} {
+		var buf bytes.Buffer
+		must(rs.Snapshot(uint64(last-back), protoio.NewDelimitedWriter(&buf)))
+		out.Snapshots = append(out.Snapshots, snapshotOut{Height: last - back, Items: hex.EncodeToString(buf.Bytes())})
 	}
 	return out
 }
