@@ -71,6 +71,11 @@ export interface BaseAppOptions {
   readonly queries: QueryRouter;
   /** Missing until the tx pipeline is wired: every tx then fails with a decode error. */
   readonly txs?: TxPipeline;
+  /**
+   * InitChain refuses a genesis whose modules make no validator set (the SDK module manager's rule;
+   * CometBFT cannot run without one). Off for apps without a staking module.
+   */
+  readonly requireGenesisValidators?: boolean;
   /** Reported by Info. */
   readonly name: string;
   readonly version: string;
@@ -244,14 +249,29 @@ export class BaseApp implements Application {
     const appState = parseAppState(req.appStateBytes);
     // Genesis runs at height 0, as the SDK's InitChain header (gentxs: no fee gas, account number 0).
     const header: BlockHeader = { chainId: req.chainId, height: 0n, time: req.time, proposerAddress: new Uint8Array(), maxBlockGas: this.maxBlockGas };
-    this.finalizeState = this.store.working().branch();
+    const state = this.store.working().branch();
+    this.finalizeState = state;
     const genesisHeader: BlockHeader = req.consensusParams ? { ...header, consensusParams: req.consensusParams } : header;
-    const ctx = Context.forBlock(this.finalizeState, genesisHeader, "initGenesis", new EventManager());
+    // Genesis transactions run through the tx pipeline against the genesis state; their events are discarded.
+    const deliverGenesisTx = (tx: Uint8Array): TxOutcome => this.deliverTx(state, genesisHeader, tx, undefined);
+    const ctx = Context.forBlock(state, genesisHeader, "initGenesis", new EventManager(), deliverGenesisTx);
     let validators: readonly ValidatorUpdate[] = [];
+    let setBy: string | undefined;
     for (const m of this.modules.initGenesis) {
       const updates = m.initGenesis?.(ctx, appState[m.name]);
-      if (updates && updates.length > 0) validators = updates;
+      if (!updates || updates.length === 0) continue;
+      // SDK module manager: one module makes the genesis validator set.
+      if (setBy !== undefined) throw new Error(`InitChain: validator InitGenesis updates already set by ${setBy}, then ${m.name} returned more`);
+      setBy = m.name;
+      validators = updates;
     }
+    if (this.options.requireGenesisValidators && validators.length === 0) {
+      throw new Error(
+        "InitChain: validator set is empty after InitGenesis, please ensure at least one validator is initialized with a delegation " +
+          "greater than or equal to the DefaultPowerReduction (1000000000000000 wei)",
+      );
+    }
+    checkRequestedValidators(req.validators, validators);
     // As in the SDK, CheckTx keeps reading committed state (empty until block initial_height commits).
     this.checkHeader = header;
     // The app hash of the genesis header stays empty: state is committed with block initial_height.
@@ -446,6 +466,20 @@ function noPipelineOutcome(): TxOutcome {
 
 function toExecTxResult(o: TxOutcome): ExecTxResult {
   return { code: o.code, codespace: o.codespace, log: o.log, info: "", data: o.data, gasWanted: o.gasWanted, gasUsed: o.gasUsed, events: [...o.events] };
+}
+
+/**
+ * A genesis file that lists validators must list exactly the set InitGenesis made (SDK baseapp
+ * InitChain: both sorted by key, then compared); CometBFT takes the set from the response otherwise.
+ */
+function checkRequestedValidators(requested: readonly ValidatorUpdate[], made: readonly ValidatorUpdate[]): void {
+  if (requested.length === 0) return;
+  const text = (u: ValidatorUpdate): string => `${Buffer.from(u.pubKey.ed25519 ?? u.pubKey.secp256k1 ?? new Uint8Array()).toString("hex")}:${u.power}`;
+  const a = requested.map(text).sort();
+  const b = made.map(text).sort();
+  if (a.length !== b.length || a.some((x, i) => x !== b[i])) {
+    throw new Error(`InitChain: the genesis validators (${a.join(", ")}) are not the set InitGenesis made (${b.join(", ")})`);
+  }
 }
 
 /** Genesis `app_state` is a JSON object keyed by module name; empty bytes mean no app state. */

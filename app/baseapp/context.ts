@@ -1,7 +1,7 @@
 import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { GasKVStore } from "../store/gas.js";
 import { DEFAULT_KV_GAS_CONFIG, type GasMeter, type KVReader, type KVStore, type MultiStore, type StoreName } from "../store/types.js";
-import type { BlockHeader, ExecMode } from "./block.js";
+import type { BlockHeader, ExecMode, TxOutcome } from "./block.js";
 import { EventManager } from "./events.js";
 import { InfiniteGasMeter } from "./gas.js";
 
@@ -9,6 +9,13 @@ import { InfiniteGasMeter } from "./gas.js";
 export interface ReadContext {
   kv(name: StoreName): KVReader;
 }
+
+/**
+ * InitChain only: runs a genesis transaction (a gentx) through the full tx pipeline against the genesis
+ * state, as the SDK's genutil does with `deliverTx` — ante included, unlimited gas, signatures checked
+ * with account number 0. Baseapp provides it; a module (genutil) decides what to deliver.
+ */
+export type GenesisTxDeliverer = (tx: Uint8Array) => TxOutcome;
 
 /**
  * The one context object of a message, a block hook or genesis (architecture.md "Rules"): the state
@@ -26,11 +33,13 @@ export class Context implements ReadContext {
     readonly events: EventManager,
     /** The raw bytes of the tx being executed (undefined in block hooks and genesis). */
     readonly txBytes?: Uint8Array,
+    /** InitChain's genesis-transaction runner (undefined everywhere else). */
+    readonly deliverGenesisTx?: GenesisTxDeliverer,
   ) {}
 
   /** A context for block hooks and genesis: unlimited gas, events into `events`. */
-  static forBlock(multiStore: MultiStore, header: BlockHeader, mode: ExecMode, events: EventManager): Context {
-    return new Context(multiStore, header, mode, new InfiniteGasMeter(), events);
+  static forBlock(multiStore: MultiStore, header: BlockHeader, mode: ExecMode, events: EventManager, deliverGenesisTx?: GenesisTxDeliverer): Context {
+    return new Context(multiStore, header, mode, new InfiniteGasMeter(), events, undefined, deliverGenesisTx);
   }
 
   kv(name: StoreName): KVStore {

@@ -26,13 +26,16 @@ describe("Commit's retain_height", () => {
     const { createStratosApp } = await import("../node/app.js");
     const { RootMultiStore } = await import("../store/rootMultiStore.js");
     const { buildDevnetAppState, DEVNET_CHAIN_ID } = await import("../node/devnetGenesis.js");
+    const { withGenesisValidator } = await import("../node/genesisValidator.js");
+    const { TestApp } = await import("../node/testApp.js");
+    const appState = withGenesisValidator(buildDevnetAppState(), { chainId: DEVNET_CHAIN_ID, consensusPubKey: TestApp.consensusKey.publicKey });
     const { app, close } = await createStratosApp(new RootMultiStore(), { minRetainBlocks: 3 });
     app.initChain({
       time: { seconds: 1_700_000_000n, nanos: 0 },
       chainId: DEVNET_CHAIN_ID,
       consensusParams: { evidence: { maxAgeNumBlocks: 5n, maxAgeDuration: { seconds: 3600n, nanos: 0 }, maxBytes: 1000n } },
       validators: [],
-      appStateBytes: new TextEncoder().encode(JSON.stringify(buildDevnetAppState())),
+      appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
       initialHeight: 1n,
     });
     const retained: bigint[] = [];

@@ -115,6 +115,14 @@ describe("negative values and truncation", () => {
     expect(Dec.parse("-2").quoTruncate(Dec.parse("3")).toString()).toBe("-0.666666666666666666");
     expect(Dec.fromRaw(-3n).mulTruncate(Dec.parse("0.5")).raw).toBe(-1n);
   });
+  it("quoRoundUp rounds a positive quotient up and a negative one toward zero (spec-staking §0.1, TV4's effective fraction)", () => {
+    expect(Dec.parse("2").quoRoundUp(Dec.parse("3")).toString()).toBe("0.666666666666666667");
+    expect(Dec.parse("1").quoRoundUp(Dec.parse("3")).toString()).toBe("0.333333333333333334");
+    expect(Dec.parse("-1").quoRoundUp(Dec.parse("3")).toString()).toBe("-0.333333333333333333");
+    expect(Dec.parse("1").quoRoundUp(Dec.parse("4")).toString()).toBe("0.250000000000000000");
+    expect(Dec.fromInt(19_900_000_000_000_000n).quoRoundUp(Dec.fromInt(99_500_000_000_000_000_123n)).toString()).toBe("0.000200000000000000");
+    expect(() => Dec.ONE.quoRoundUp(Dec.ZERO)).toThrow(/division by zero/);
+  });
   it("quoInt truncates toward zero", () => {
     expect(Dec.fromRaw(-7n).quoInt(2n).raw).toBe(-3n);
     expect(Dec.fromRaw(7n).quoInt(-2n).raw).toBe(-3n);

@@ -141,6 +141,18 @@ export class Dec {
     return Dec.checked((this.raw * SCALE_SQUARED) / o.raw / SCALE, "Dec.quoTruncate");
   }
 
+  /**
+   * Like quo, but the last 18 digits are rounded up, away from zero for a positive quotient and toward
+   * zero for a negative one (SDK QuoRoundUp's `chopPrecisionAndRoundUp`).
+   */
+  quoRoundUp(o: Dec): Dec {
+    if (o.raw === 0n) throw new DivisionByZeroError(`Dec.quoRoundUp: division by zero (${this.toString()} / 0)`);
+    const q = (this.raw * SCALE_SQUARED) / o.raw;
+    if (q < 0n) return Dec.checked(q / SCALE, "Dec.quoRoundUp");
+    const chopped = q / SCALE;
+    return Dec.checked(q % SCALE === 0n ? chopped : chopped + 1n, "Dec.quoRoundUp");
+  }
+
   /** Exact product with an Int (SDK MulInt). */
   mulInt(n: bigint): Dec { return Dec.checked(this.raw * n, "Dec.mulInt"); }
 

@@ -13,7 +13,9 @@ import { createPreverifier } from "../modules/auth/ante/preverify.js";
 import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
 import { createCrisisModule } from "../modules/crisis/index.js";
-import { createDistributionModule, NO_VALIDATORS } from "../modules/distribution/index.js";
+import { createDistributionModule } from "../modules/distribution/index.js";
+import { createGenutilModule } from "../modules/genutil/index.js";
+import { createStakingModule } from "../modules/staking/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
 import { createSdsModule } from "../modules/sds/index.js";
 import { createPotModule } from "../modules/pot/index.js";
@@ -55,11 +57,7 @@ export interface StratosAppOptions {
   readonly snapshots?: SnapshotService;
   /** app.toml `min-retain-blocks`. */
   readonly minRetainBlocks?: number;
-  /**
-   * What gov's tally reads of staking. Until the staking module is wired here, the default is a chain
-   * with no bonded stake (every proposal is rejected at its voting end, deposits refunded); tests pass
-   * a stand-in. When staking lands, pass its keeper and remove this option.
-   */
+  /** What gov's tally reads of staking: the staking keeper unless a test passes a stand-in. */
   readonly stakingForGov?: StakingForGov;
   /** This binary's upgrade handlers (plan name → migration), see app/modules/upgrade. */
   readonly upgradeHandlers?: ReadonlyMap<string, UpgradeHandler>;
@@ -88,6 +86,7 @@ export interface StratosAppParts {
     readonly auth: ReturnType<typeof createAuthModule>["keeper"];
     readonly bank: ReturnType<typeof createBankModule>["keeper"];
     readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
+    readonly staking: ReturnType<typeof createStakingModule>["keeper"];
     readonly register: ReturnType<typeof createRegisterModule>["keeper"];
     readonly sds: ReturnType<typeof createSdsModule>["keeper"];
     readonly pot: ReturnType<typeof createPotModule>["keeper"];
@@ -95,6 +94,8 @@ export interface StratosAppParts {
     readonly upgrade: ReturnType<typeof createUpgradeModule>["keeper"];
     readonly crisis: ReturnType<typeof createCrisisModule>["keeper"];
   };
+  /** Every module's genesis section from committed state, in InitGenesis order (an `export`). */
+  exportAppState(): Record<string, unknown>;
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
 }
@@ -110,8 +111,17 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   let moduleNames: readonly string[] = [];
   const auth = createAuthModule();
   const bank = createBankModule(auth.keeper);
-  // Until the staking keeper is wired (issue 13), distribution sees a chain without validators.
-  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: NO_VALIDATORS, authority: auth.keeper.authority });
+  const staking = createStakingModule({
+    bank: bank.keeper,
+    accounts: auth.keeper,
+    authority: auth.keeper.authority,
+    onVotingPowerCap: (height) => options.onEndBlockProblem?.("staking", `height ${height}: the voting-power limit kept validators out of the set`),
+  });
+  const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: staking.keeper, authority: auth.keeper.authority });
+  // spec-staking §0.6: staking's hooks call distribution first, then slashing (added when slashing is wired).
+  staking.keeper.hooks.add(distribution.hooks);
+  // Genesis transactions are decoded by the app's routes (the router is filled below, before InitChain can run).
+  const genutil = createGenutilModule({ staking: staking.keeper, decodeMessage: (typeUrl, value) => router.get(typeUrl)?.decode(value) });
   const register = createRegisterModule({
     bank: bank.keeper,
     accounts: auth.keeper,
@@ -157,21 +167,29 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const gov = createGovModule({
     bank: bank.keeper,
     accounts: auth.keeper,
-    staking: options.stakingForGov ?? NO_BONDED_STAKE,
+    staking: options.stakingForGov ?? staking.keeper,
     router,
     authority: auth.keeper.authority,
     legacyContents: upgrade.legacyContents,
     onProposalFailed: (id, reason) => options.onEndBlockProblem?.("gov", `proposal ${id} ${reason}`),
   });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, (staking, slashing,) gov, …, upgrade, …, register,
-  // pot, sds, …, crisis; BeginBlock upgrade, …, auth, bank, gov, …, register, pot, sds; EndBlock crisis, gov,
-  // (staking,) register, sds, …, auth, bank, distribution, …, pot, …, upgrade. Distribution's BeginBlock
-  // (fee allocation) needs the validator of every vote: it joins, after mint, when staking is wired.
+  // spec-chain §8: InitGenesis auth, bank, distribution, staking, (slashing,) gov, (mint,) genutil, (evidence,)
+  // upgrade, …, register, pot, sds, …, crisis; BeginBlock upgrade, (mint, distribution, slashing, evidence,)
+  // staking, auth, bank, gov, …, register, pot, sds; EndBlock crisis, gov, staking, register, sds, …, auth,
+  // bank, distribution, …, pot, …, upgrade. Mint, distribution's BeginBlock (fee allocation), slashing and
+  // evidence can join now that staking is wired; they change what other modules' tests observe (the
+  // fee collector is emptied every block), so that step is its own change.
   const modules: ModulePhases = {
-    initGenesis: [auth.module, bank.module, distribution.module, gov.module, upgrade.module, register.module, pot.module, sds.module, crisis.module, ...extra],
-    beginBlock: [upgrade.module, auth.module, bank.module, gov.module, register.module, pot.module, sds.module, ...extra],
-    endBlock: [crisis.module, gov.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module, upgrade.module, ...extra],
+    initGenesis: [
+      auth.module, bank.module, distribution.module, staking.module, gov.module, genutil.module, upgrade.module, register.module, pot.module,
+      sds.module, crisis.module, ...extra,
+    ],
+    beginBlock: [upgrade.module, staking.module, auth.module, bank.module, gov.module, register.module, pot.module, sds.module, ...extra],
+    endBlock: [
+      crisis.module, gov.module, staking.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module,
+      upgrade.module, ...extra,
+    ],
   };
   BaseApp.mountStores(store, modules);
   await store.load();
@@ -213,21 +231,26 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     ...(options.snapshots ? { snapshots: options.snapshots } : {}),
     minRetainBlocks: options.minRetainBlocks ?? 0,
     ...(options.halt ? { halt: options.halt } : {}),
+    requireGenesisValidators: true,
   });
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();
   };
   const keepers = {
-    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, register: register.keeper, sds: sds.keeper, pot: pot.keeper,
+    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, register: register.keeper, sds: sds.keeper,
+    pot: pot.keeper,
     gov: gov.keeper, upgrade: upgrade.keeper, crisis: crisis.keeper,
   };
-  return { app, store, queries, signatureCache, keepers, close };
+  const exportAppState = (): Record<string, unknown> => {
+    const committed = store.committed();
+    const ctx = { kv: (name: string) => committed.getReader(name) };
+    const out: Record<string, unknown> = {};
+    for (const m of modules.initGenesis) {
+      const section = m.exportGenesis?.(ctx);
+      if (section !== undefined) out[m.name] = section;
+    }
+    return out;
+  };
+  return { app, store, queries, signatureCache, keepers, exportAppState, close };
 }
-
-/** gov's view of staking until the staking module is wired: nothing bonded. */
-const NO_BONDED_STAKE: StakingForGov = {
-  bondedValidatorsByPower: () => [],
-  delegatorDelegations: () => [],
-  totalBondedTokens: () => 0n,
-};

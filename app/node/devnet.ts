@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { applyTomlOverrides, patchConfigFile } from "./cometbftConfig.js";
 import { appTomlPath, defaultAppConfig, renderAppToml, type AppConfig } from "./appConfig.js";
 import { buildDevnetAppState, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
+import { cometNodeId, cometValidatorPubKey, withGenesisValidator } from "./genesisValidator.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const COMETBFT_BIN = path.join(PROJECT_ROOT, ".tools", "bin", "cometbft");
@@ -131,6 +132,11 @@ export class Devnet {
     else if (!fs.existsSync(appTomlPath(this.home))) fs.writeFileSync(appTomlPath(this.home), renderAppToml(devnetAppConfig()));
   }
 
+  /**
+   * Like a real network's genesis: the validator comes from a gentx in which the devnet validator
+   * operator self-delegates with this node's `priv_validator_key.json` (genesisValidator.ts), and the
+   * CometBFT genesis lists no validators, so CometBFT takes the set from InitChain.
+   */
   private writeGenesis(): void {
     const file = path.join(this.home, "config", "genesis.json");
     if (this.options.genesisFile !== undefined) {
@@ -138,8 +144,14 @@ export class Devnet {
       return;
     }
     const genesis = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
-    genesis["chain_id"] = this.options.chainId ?? DEVNET_CHAIN_ID;
-    genesis["app_state"] = this.options.appState ?? buildDevnetAppState();
+    const chainId = this.options.chainId ?? DEVNET_CHAIN_ID;
+    genesis["chain_id"] = chainId;
+    genesis["app_state"] = withGenesisValidator(this.options.appState ?? buildDevnetAppState(), {
+      chainId,
+      consensusPubKey: cometValidatorPubKey(this.home),
+      memo: `${cometNodeId(this.home)}@127.0.0.1:${this.ports.p2p}`,
+    });
+    delete genesis["validators"];
     fs.writeFileSync(file, JSON.stringify(genesis, null, 2) + "\n");
   }
 

@@ -9,20 +9,20 @@
  * | meta node owner j (0…2) | eth_secp256k1 | m/44'/606'/0'/0/(10+j) | 10,000 STOS, 1,000 STOS of it deposited |
  * | resource node owner j (0…1) | eth_secp256k1 | m/44'/606'/0'/0/(20+j) | 1,000 STOS, 10 STOS of it deposited |
  * | the P2P key of the node owned at index n | ed25519 | seed = BIP-32 key at m/44'/606'/1'/0/n | network address `stsds1…` |
+ * | the genesis validator's operator | eth_secp256k1 | m/44'/606'/0'/0/90 | 10,000 STOS, 1,000 STOS of it self-delegated by the gentx |
  *
  * The meta nodes are bonded and active and the resource nodes bonded with their whole deposit
  * effective, so S, Lt and the noz price are live from block 1 (a fresh start: InitGenesis moves the
- * deposits from the owners into the register pools).
+ * deposits from the owners into the register pools). The one validator comes from a gentx signed
+ * by the operator with the consensus key of the node that runs the chain (genesisValidator.ts).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
 import { ed25519PublicKey } from "../crypto/ed25519.js";
-import { ethAddressFromPubKey, ethPublicKeyFromPrivateKey } from "../crypto/ethSecp256k1.js";
 import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
 import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
+import { devnetAccount, devnetMnemonic, type DevAccount } from "./devnetKeys.js";
 import { buildAppState, type GenesisNode } from "./genesisBuilder.js";
+
+export { devnetAccount, devnetMnemonic, type DevAccount } from "./devnetKeys.js";
 
 export const DEVNET_CHAIN_ID = "stratos-devnet-1";
 export const DEVNET_DENOM = "wei";
@@ -38,27 +38,6 @@ const META_OWNER_BALANCE = 10_000n * STOS;
 const META_DEPOSIT = 1_000n * STOS;
 const RESOURCE_OWNER_BALANCE = 1_000n * STOS;
 const RESOURCE_DEPOSIT = 10n * STOS;
-
-const MNEMONIC_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../genesis/devnet.mnemonic");
-
-/** The public, dev-only mnemonic of the devnet accounts. Never use it for anything of value. */
-export function devnetMnemonic(): string {
-  return fs.readFileSync(MNEMONIC_FILE, "utf8").trim();
-}
-
-export interface DevAccount {
-  readonly index: number;
-  readonly hdPath: string;
-  readonly address: string;
-}
-
-/** Account at HD index i: eth_secp256k1 key on m/44'/606'/0'/0/i, address = Keccak-256 of the public key (spec-chain §4, §5). */
-export function devnetAccount(index: number, seed: Uint8Array = mnemonicToSeed(devnetMnemonic())): DevAccount & { readonly privateKey: Uint8Array } {
-  const hdPath = stratosHdPath(index);
-  const privateKey = derivePrivateKey(seed, hdPath);
-  const publicKey = ethPublicKeyFromPrivateKey(privateKey);
-  return { index, hdPath, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), privateKey };
-}
 
 export function devnetAccounts(mnemonic: string = devnetMnemonic(), count = DEVNET_ACCOUNT_COUNT): DevAccount[] {
   const seed = mnemonicToSeed(mnemonic);
@@ -97,11 +76,13 @@ export function devnetNodes(mnemonic: string = devnetMnemonic()): GenesisNode[] 
 /**
  * The embedded default genesis `app_state` (spec-chain.md §11 format): the five dev accounts, the node
  * owners and their nodes, mainnet auth params, bank and register defaults. `accounts` replaces the dev
- * accounts (tests and benchmarks pass their own keys); `withNodes: false` leaves register empty.
+ * accounts (tests and benchmarks pass their own keys); `withNodes: false` leaves register empty;
+ * `withValidatorOperator: false` leaves out the genesis validator's operator account (a genesis for
+ * auth or bank alone).
  */
 export function buildDevnetAppState(
   accounts: readonly DevAccount[] = devnetAccounts(),
-  options: { readonly withNodes?: boolean } = {},
+  options: { readonly withNodes?: boolean; readonly withValidatorOperator?: boolean } = {},
 ): Record<string, unknown> {
   const withNodes = options.withNodes ?? true;
   const seed = mnemonicToSeed(devnetMnemonic());
@@ -114,5 +95,6 @@ export function buildDevnetAppState(
   return buildAppState({
     accounts: [...accounts.map((a) => ({ address: a.address, balance: DEVNET_ACCOUNT_BALANCE })), ...owners],
     nodes: withNodes ? devnetNodes() : [],
+    ...(options.withValidatorOperator === false ? { validatorOperator: null } : {}),
   });
 }

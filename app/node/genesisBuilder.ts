@@ -9,6 +9,8 @@ import { sdsAddressOfPubKey } from "../crypto/sdsKeys.js";
 import { mainnetDistributionGenesisJson } from "../modules/distribution/genesis.js";
 import { mainnetMintGenesisJson } from "../modules/mint/genesis.js";
 import { potParamsJson } from "../modules/pot/genesis.js";
+import { DEFAULT_STAKING_PARAMS, paramsJson as stakingParamsJson } from "../modules/staking/params.js";
+import { devnetValidatorOperator } from "./devnetKeys.js";
 import { DEFAULT_POT_PARAMS } from "../modules/pot/params.js";
 import { govGenesisOf, MAINNET_GOV_PARAMS } from "../modules/gov/index.js";
 import { MAINNET_SLASHING_PARAMS, slashingParamsJson } from "../modules/slashing/params.js";
@@ -77,7 +79,20 @@ export interface GenesisSpec {
   readonly gov?: {
     readonly params?: Readonly<Record<string, unknown>>;
   };
+  /** Staking params merged field by field over stratos-1's (bond denom wei, 21 days, 100 validators). */
+  readonly staking?: { readonly params?: Readonly<Record<string, unknown>> };
+  /**
+   * The account whose gentx makes the genesis validator (genesisValidator.ts), appended to `accounts`
+   * unless it is among them. Default: the devnet validator operator (m/44'/606'/0'/0/90) with
+   * DEVNET_VALIDATOR_BALANCE; `null` leaves it out (a genesis that brings its own gentxs or validators).
+   */
+  readonly validatorOperator?: GenesisAccount | null;
+  /** `genutil.gen_txs` as written (signed proto-JSON gentxs); default none (Devnet and TestApp add one). */
+  readonly genTxs?: readonly unknown[];
 }
+
+/** The devnet validator operator's genesis balance: 10,000 STOS, enough for the gentx's self-bond and fees. */
+export const DEVNET_VALIDATOR_BALANCE = 10_000n * 10n ** 18n;
 
 /** The reference's register params defaults (spec-register §3), as genesis JSON. */
 export const DEFAULT_REGISTER_PARAMS_JSON = {
@@ -123,7 +138,15 @@ function nodeJson(n: GenesisNode): Record<string, unknown> {
       };
 }
 
+/** The accounts of a genesis: `spec.accounts`, plus the validator operator when it is not among them. */
+function genesisAccounts(spec: GenesisSpec): readonly GenesisAccount[] {
+  const operator = spec.validatorOperator === undefined ? { address: devnetValidatorOperator().address, balance: DEVNET_VALIDATOR_BALANCE } : spec.validatorOperator;
+  if (operator === null || spec.accounts.some((a) => a.address === operator.address)) return spec.accounts;
+  return [...spec.accounts, operator];
+}
+
 export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
+  const accounts = genesisAccounts(spec);
   /** address → denom → amount */
   const balances = new Map<string, Map<string, bigint>>();
   const credit = (address: string, denom: string, amount: bigint): void => {
@@ -131,7 +154,7 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
     coins.set(denom, (coins.get(denom) ?? 0n) + amount);
     balances.set(address, coins);
   };
-  for (const a of spec.accounts) {
+  for (const a of accounts) {
     credit(a.address, GENESIS_DENOM, a.balance);
     for (const [denom, amount] of Object.entries(a.otherCoins ?? {})) credit(a.address, denom, amount);
   }
@@ -146,7 +169,7 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
   return {
     auth: {
       params: AUTH_PARAMS,
-      accounts: spec.accounts.map((a, i) => ({
+      accounts: accounts.map((a, i) => ({
         "@type": "/cosmos.auth.v1beta1.BaseAccount",
         address: a.address,
         pub_key: null,
@@ -198,6 +221,17 @@ export function buildAppState(spec: GenesisSpec): Record<string, unknown> {
     slashing: { params: slashingParamsJson(MAINNET_SLASHING_PARAMS), signing_infos: [], missed_blocks: [] },
     evidence: { evidence: [] },
     crisis: { constant_fee: { denom: GENESIS_DENOM, amount: (606n * 10n ** 18n).toString() } },
+    staking: {
+      params: { ...stakingParamsJson(DEFAULT_STAKING_PARAMS), ...(spec.staking?.params ?? {}) },
+      last_total_power: "0",
+      last_validator_powers: [],
+      validators: [],
+      delegations: [],
+      unbonding_delegations: [],
+      redelegations: [],
+      exported: false,
+    },
+    genutil: { gen_txs: [...(spec.genTxs ?? [])] },
   };
 }
 

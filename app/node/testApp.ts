@@ -2,7 +2,7 @@
  * An in-memory stratos-ts app with the devnet genesis, for tests that drive whole txs through
  * CheckTx / FinalizeBlock without CometBFT. Not used on any production path.
  */
-import type { ExecTxResult, Misbehavior, ResponseCheckTx, ResponseFinalizeBlock, VoteInfo } from "cosmjs-types/tendermint/abci/types";
+import type { ExecTxResult, Misbehavior, ResponseCheckTx, ResponseFinalizeBlock, ValidatorUpdate, VoteInfo } from "cosmjs-types/tendermint/abci/types";
 import { CheckTxType } from "cosmjs-types/tendermint/abci/types";
 import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
@@ -19,6 +19,8 @@ import { keccak256 } from "../crypto/hash.js";
 import { derivePrivateKey, mnemonicToSeed, stratosHdPath } from "../crypto/hd.js";
 import { createStratosApp, type StratosAppOptions, type StratosAppParts } from "./app.js";
 import { buildDevnetAppState, devnetMnemonic, DEVNET_CHAIN_ID } from "./devnetGenesis.js";
+import { devnetConsensusKey } from "./devnetKeys.js";
+import { withGenesisValidator } from "./genesisValidator.js";
 
 export interface TestKey {
   readonly privateKey: Uint8Array;
@@ -46,10 +48,23 @@ export interface TestAppOptions {
   readonly accounts?: number;
   readonly minimumGasPrices?: string;
   readonly checkTxVerifyWorkers?: number;
-  /** Genesis `app_state` (default: the devnet genesis with `accounts` dev keys). */
+  /**
+   * Genesis `app_state` (default: the devnet genesis with `accounts` dev keys). Unless it makes its own
+   * validators (gentxs, or an exported staking section), the devnet validator operator's gentx with
+   * the in-process consensus key (`TestApp.consensusKey`) is added.
+   */
   readonly appState?: Record<string, unknown>;
+  /**
+   * Add the devnet validator's gentx when `appState` makes no validators (default true). False for a
+   * test module that stands in for staking and returns the genesis set itself.
+   */
+  readonly genesisValidator?: boolean;
   /** Genesis time, Unix seconds (block 1 has this time; later blocks +5 s unless given). */
   readonly genesisSeconds?: bigint;
+  /** Nanoseconds of the genesis time (default 0). */
+  readonly genesisNanos?: number;
+  /** Default: the devnet's chain id. */
+  readonly chainId?: string;
   /** Replay register's reference quirks (app option). */
   readonly referenceQuirks?: boolean;
   /** Test-only modules appended to every phase (app option). */
@@ -78,14 +93,26 @@ export interface TestBlockTime {
   readonly nanos?: number;
 }
 
+let consensusKey: { readonly seed: Uint8Array; readonly publicKey: Uint8Array } | undefined;
+
 export class TestApp {
   private height = 1n;
+  /** The chain id txs are signed for. */
+  chainId = DEVNET_CHAIN_ID;
   private seconds = 1_700_000_000n;
 
   private constructor(
     readonly parts: StratosAppParts,
     readonly keys: readonly TestKey[],
+    /** `ResponseInitChain.validators`: the genesis validator set. */
+    readonly genesisValidators: readonly ValidatorUpdate[],
   ) {}
+
+  /** The consensus key of the in-process validator (devnetKeys.ts: ed25519 at m/44'/606'/2'/0/0). */
+  static get consensusKey(): { readonly seed: Uint8Array; readonly publicKey: Uint8Array } {
+    consensusKey ??= devnetConsensusKey();
+    return consensusKey;
+  }
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
     const parts = await createStratosApp(options.store ?? new RootMultiStore(), {
@@ -101,25 +128,29 @@ export class TestApp {
       const publicKey = ethPublicKeyFromPrivateKey(privateKey);
       return { privateKey, publicKey, address: formatBech32Address(ethAddressFromPubKey(publicKey), BECH32_PREFIX.account), accountNumber: BigInt(i) };
     });
+    const chainId = options.chainId ?? DEVNET_CHAIN_ID;
     const genesisSeconds = options.genesisSeconds ?? 1_700_000_000n;
     const last = parts.store.lastCommit().height;
     if (last > 0) {
-      const resumed = new TestApp(parts, keys);
+      const resumed = new TestApp(parts, keys, []);
       resumed.height = BigInt(last) + 1n;
       resumed.seconds = genesisSeconds;
+      resumed.chainId = chainId;
       return resumed;
     }
-    const appState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
-    parts.app.initChain({
-      time: { seconds: genesisSeconds, nanos: 0 },
-      chainId: DEVNET_CHAIN_ID,
+    const baseState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    const appState = options.genesisValidator === false ? baseState : withGenesisValidator(baseState, { chainId, consensusPubKey: TestApp.consensusKey.publicKey });
+    const init = parts.app.initChain({
+      time: { seconds: genesisSeconds, nanos: options.genesisNanos ?? 0 },
+      chainId,
       consensusParams: options.maxBlockGas === undefined ? undefined : ConsensusParams.fromPartial({ block: { maxBytes: 22_020_096n, maxGas: options.maxBlockGas } }),
       validators: [],
       appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
       initialHeight: 1n,
     });
-    const app = new TestApp(parts, keys);
+    const app = new TestApp(parts, keys, init.validators);
     app.seconds = genesisSeconds;
+    app.chainId = chainId;
     await app.block([]);
     return app;
   }
@@ -220,7 +251,7 @@ export class TestApp {
     const signBytes = SignDoc.encode({
       bodyBytes,
       authInfoBytes,
-      chainId: o.chainId ?? DEVNET_CHAIN_ID,
+      chainId: o.chainId ?? this.chainId,
       accountNumber: o.accountNumber ?? signer.accountNumber,
     }).finish();
     let signature = signEthSecp256k1Digest(signer.privateKey, keccak256(signBytes)).subarray(0, 64);

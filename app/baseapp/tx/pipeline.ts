@@ -92,9 +92,10 @@ export class TxExecutor implements TxPipeline {
       validateBasicTxMsgs(tx.msgs);
 
       // SDK SetUpContextDecorator: the tx's gas limit bounds everything from here, ante included,
-      // and may not exceed the block's max_gas.
+      // and may not exceed the block's max_gas; simulation and genesis transactions (height 0) run
+      // with unlimited gas.
       const gasLimit = tx.authInfo.fee?.gasLimit ?? 0n;
-      meter = simulate ? new InfiniteGasMeter() : new BasicGasMeter(gasLimit);
+      meter = simulate || header.height === 0n ? new InfiniteGasMeter() : new BasicGasMeter(gasLimit);
       gasWanted = meter.limit();
       const maxGas = header.maxBlockGas ?? 0n;
       if (maxGas > 0n && gasLimit > maxGas) {

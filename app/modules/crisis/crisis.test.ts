@@ -15,6 +15,7 @@ import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../../cr
 import { moduleAddress } from "../../crypto/moduleAddress.js";
 import { coin, Coins } from "../../math/coins.js";
 import { buildDevnetAppState } from "../../node/devnetGenesis.js";
+import { withGenesisValidator } from "../../node/genesisValidator.js";
 import { TestApp } from "../../node/testApp.js";
 import { createStratosApp } from "../../node/app.js";
 import { RootMultiStore } from "../../store/rootMultiStore.js";
@@ -189,7 +190,9 @@ describe("invariant assertions", () => {
     const probe: ModuleHooks = { name: "probe", invariants: { "flag": () => "the probe's flag is set" } };
     const parts = await createStratosApp(new RootMultiStore(), { extraModules: [probe], skipGenesisInvariants: true });
     const keys = [0].map((i) => TestApp.keyAt(i));
-    const appState = buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
+    const appState = withGenesisValidator(buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address }))), {
+      chainId: "stratos-test-1", consensusPubKey: TestApp.consensusKey.publicKey,
+    });
     expect(() => parts.app.initChain({
       time: { seconds: 1_700_000_000n, nanos: 0 }, chainId: "stratos-test-1", consensusParams: undefined, validators: [],
       appStateBytes: new TextEncoder().encode(JSON.stringify(appState)), initialHeight: 1n,

@@ -85,6 +85,8 @@ export class DistributionChain {
     const state = buildAppState({
       accounts: options.accounts.map((a) => ({ address: acc(a.address), balance: a.balance })),
       ...(options.moduleBalances ? { moduleBalances: options.moduleBalances } : {}),
+      // FakeStaking stands in for staking: no genesis validator operator.
+      validatorOperator: null,
     });
     const appState: Record<string, unknown> = {
       auth: state.auth,

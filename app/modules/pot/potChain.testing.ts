@@ -93,6 +93,8 @@ export function statePSpec(over: Partial<GenesisSpec> = {}): GenesisSpec {
       resource_node_bonded_pool: 5n * STOS, meta_node_bonded_pool: 3n * STOS, total_unissued_prepay: 20n * STOS, foundation_account: 40_000_000n * STOS,
     },
     register: { remaining_noz_limit: "2285714285715" },
+    // A chain of pot and the modules below it: no staking, so no genesis validator operator.
+    validatorOperator: null,
     ...over,
   };
 }

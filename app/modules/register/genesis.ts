@@ -210,13 +210,13 @@ function unbondingEntryFromJson(value: unknown, path: string): UnbondingEntry {
 
 // ---- field readers (jsonpb semantics; absent or null = the Go zero value) -----------------------
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value !== null && typeof value === "object") return "an object";
   return JSON.stringify(value) ?? String(value);
 }
 
-function stringList(f: JsonFields, name: string): string[] {
+export function stringList(f: JsonFields, name: string): string[] {
   return f.array(name).map((v, i) => {
     if (typeof v !== "string") throw new GenesisError(`${f.pathOf(name)}[${i}]: expected a string, got ${show(v)}`);
     return v;
@@ -227,7 +227,7 @@ function stringList(f: JsonFields, name: string): string[] {
  * `math.Int` (gogoproto customtype): a JSON string read by `big.Int.UnmarshalText` (base prefixes
  * allowed, "" refused) within 256 bits. Absent → 0 (Go leaves a nil Int that panics on use; §10 Q22 R:).
  */
-function intField(f: JsonFields, name: string): bigint {
+export function intField(f: JsonFields, name: string): bigint {
   const v = f.raw(name);
   if (v === undefined) return 0n;
   if (typeof v !== "string") throw new GenesisError(`${f.pathOf(name)}: expected an integer string, got ${show(v)}`);
@@ -242,7 +242,7 @@ function intField(f: JsonFields, name: string): bigint {
 }
 
 /** `LegacyDec` JSON: human decimal text ("1000000.000000000000000000"). Absent → 0. */
-function decField(f: JsonFields, name: string): Dec {
+export function decField(f: JsonFields, name: string): Dec {
   const v = f.raw(name);
   if (v === undefined) return Dec.ZERO;
   if (typeof v !== "string") throw new GenesisError(`${f.pathOf(name)}: expected a decimal string, got ${show(v)}`);
@@ -258,7 +258,7 @@ const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 
 /** int64: a JSON number or a quoted one (jsonpb writes strings), JSON number syntax, no fraction. */
-function int64Field(f: JsonFields, name: string): bigint {
+export function int64Field(f: JsonFields, name: string): bigint {
   const v = f.raw(name);
   if (v === undefined) return 0n;
   let n: bigint | undefined;
@@ -275,7 +275,7 @@ const BOND_STATUS_BY_NAME: ReadonlyMap<string, BondStatus> = new Map(
 );
 
 /** `cosmos.staking.v1beta1.BondStatus`: the enum name or its number. */
-function bondStatusField(f: JsonFields, name: string): BondStatus {
+export function bondStatusField(f: JsonFields, name: string): BondStatus {
   const v = f.raw(name);
   if (v === undefined) return BondStatus.Unspecified;
   const byName = typeof v === "string" ? BOND_STATUS_BY_NAME.get(v) : undefined;
@@ -284,7 +284,7 @@ function bondStatusField(f: JsonFields, name: string): BondStatus {
   throw new GenesisError(`${f.pathOf(name)}: unknown value ${show(v)} for enum cosmos.staking.v1beta1.BondStatus`);
 }
 
-function durationField(f: JsonFields, name: string): bigint {
+export function durationField(f: JsonFields, name: string): bigint {
   const v = f.raw(name);
   if (v === undefined) return 0n;
   if (typeof v !== "string") throw new GenesisError(`${f.pathOf(name)}: expected a duration string like "604800s", got ${show(v)}`);
@@ -293,7 +293,7 @@ function durationField(f: JsonFields, name: string): bigint {
   return nanos;
 }
 
-function timestampField(f: JsonFields, name: string): UnixNanos {
+export function timestampField(f: JsonFields, name: string): UnixNanos {
   const v = f.raw(name);
   if (v === undefined) return GO_ZERO_TIME;
   if (typeof v !== "string") throw new GenesisError(`${f.pathOf(name)}: expected an RFC 3339 timestamp string, got ${show(v)}`);
@@ -420,7 +420,7 @@ export function parseRfc3339Nano(text: string): UnixNanos | string {
 // ================================================================================================
 
 /** Parses `text` with `parse`; an address error becomes a GenesisError at `path`. */
-function addressAt(parse: (text: string) => Uint8Array, text: string, path: string): Uint8Array {
+export function addressAt(parse: (text: string) => Uint8Array, text: string, path: string): Uint8Array {
   try {
     return parse(text);
   } catch (e) {

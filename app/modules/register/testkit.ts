@@ -48,6 +48,12 @@ export interface ScenarioOptions {
   readonly referenceQuirks?: boolean;
   /** More `app_state` sections (other modules' genesis, e.g. pot's), added beside the built ones. */
   readonly extraAppState?: Readonly<Record<string, unknown>>;
+  /** Funded genesis accounts that are not actors (no key here), after the actors' accounts. */
+  readonly extraAccounts?: GenesisSpec["accounts"];
+  /** Genesis fields beyond accounts and nodes (e.g. staking params, gentxs, the validator operator). */
+  readonly genesis?: Partial<Pick<GenesisSpec, "staking" | "genTxs" | "validatorOperator">>;
+  /** TestApp options beyond the genesis (chain id, genesis nanoseconds, test-only modules). */
+  readonly testApp?: Pick<TestAppOptions, "chainId" | "genesisNanos" | "extraModules">;
   /** App options (e.g. gov's staking stand-in). */
   readonly app?: TestAppOptions["app"];
 }
@@ -85,15 +91,19 @@ export class Scenario {
     };
     const appState = {
       ...buildAppState({
-        accounts: names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n]!, ...(o.otherCoins?.[n] ? { otherCoins: o.otherCoins[n] } : {}) })),
+        accounts: [
+          ...names.map((n) => ({ address: actor(n).key.address, balance: o.balances[n]!, ...(o.otherCoins?.[n] ? { otherCoins: o.otherCoins[n] } : {}) })),
+          ...(o.extraAccounts ?? []),
+        ],
         nodes: o.nodes?.(actor) ?? [],
         ...(o.moduleBalances ? { moduleBalances: o.moduleBalances } : {}),
         ...(o.register ? { register: typeof o.register === "function" ? o.register(actor) : o.register } : {}),
+        ...o.genesis,
       }),
       ...o.extraAppState,
     };
     const app = await TestApp.create({
-      appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false, ...(o.app ? { app: o.app } : {}),
+      appState, genesisSeconds: o.genesisSeconds ?? T - DAY, referenceQuirks: o.referenceQuirks ?? false, ...(o.app ? { app: o.app } : {}), ...o.testApp,
     });
     return { app, actors };
   }
