@@ -24,6 +24,8 @@ export interface GenesisValidatorOptions {
   readonly moniker?: string;
   /** `<node id>@<host>:<p2p port>`. */
   readonly memo?: string;
+  /** The gentx's gas limit (default 200 000); a genesis with a smaller block max_gas needs a smaller one. */
+  readonly gasLimit?: bigint;
 }
 
 /** True if the genesis already makes its validators (gentxs, or validators in staking's section). */
@@ -43,6 +45,7 @@ export function withGenesisValidator(appState: Readonly<Record<string, unknown>>
     selfBond: o.selfBond ?? DEVNET_VALIDATOR_SELF_BOND,
     moniker: o.moniker ?? "stratos-devnet-validator",
     ...(o.memo !== undefined ? { memo: o.memo } : {}),
+    ...(o.gasLimit !== undefined ? { gasLimit: o.gasLimit } : {}),
   });
   return { ...appState, genutil: { gen_txs: [gentx] } };
 }

@@ -139,7 +139,12 @@ export class TestApp {
       return resumed;
     }
     const baseState = options.appState ?? buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })));
-    const appState = options.genesisValidator === false ? baseState : withGenesisValidator(baseState, { chainId, consensusPubKey: TestApp.consensusKey.publicKey });
+    // A gentx asking for more than the block's max_gas fails InitChain (as in the SDK): fit it under a small max_gas.
+    const maxGas = options.maxBlockGas ?? -1n;
+    const gentxGas = maxGas > 0n && maxGas < 200_000n ? { gasLimit: maxGas } : {};
+    const appState = options.genesisValidator === false
+      ? baseState
+      : withGenesisValidator(baseState, { chainId, consensusPubKey: TestApp.consensusKey.publicKey, ...gentxGas });
     const init = parts.app.initChain({
       time: { seconds: genesisSeconds, nanos: options.genesisNanos ?? 0 },
       chainId,

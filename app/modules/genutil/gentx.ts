@@ -116,13 +116,15 @@ export interface GentxSpec {
   /** `<node id>@<ip>:26656`, as `stchaind gentx` writes it. */
   readonly memo?: string;
   readonly denom?: string;
+  /** The tx's gas limit; default 200 000 as `stchaind gentx` writes it. It must fit the genesis max_gas. */
+  readonly gasLimit?: bigint;
 }
 
 const DEFAULT_COMMISSION = { rate: Dec.parse("0.1"), maxRate: Dec.parse("0.2"), maxChangeRate: Dec.parse("0.01") };
 
 /**
  * A signed gentx in proto-JSON (SIGN_MODE_DIRECT, sequence 0, account number 0 as genesis requires,
- * no fee, gas limit 200 000 as `stchaind gentx` writes it).
+ * no fee, gas limit 200 000 unless told otherwise, as `stchaind gentx` writes it).
  */
 export function signGentx(spec: GentxSpec): JsonValue {
   const publicKey = ethPublicKeyFromPrivateKey(spec.operatorPrivateKey);
@@ -149,7 +151,7 @@ export function signGentx(spec: GentxSpec): JsonValue {
       modeInfo: create(ModeInfoSchema, { sum: { case: "single", value: create(ModeInfo_SingleSchema, { mode: SignMode.DIRECT }) } }),
       sequence: 0n,
     })],
-    fee: create(FeeSchema, { gasLimit: 200_000n }),
+    fee: create(FeeSchema, { gasLimit: spec.gasLimit ?? 200_000n }),
   });
   const bodyBytes = toBinary(TxBodySchema, body);
   const authInfoBytes = toBinary(AuthInfoSchema, authInfo);
