@@ -14,6 +14,9 @@ import { VerifyPool } from "../crypto/verifyPool.js";
 import { createBankModule } from "../modules/bank/index.js";
 import { createCrisisModule } from "../modules/crisis/index.js";
 import { createDistributionModule } from "../modules/distribution/index.js";
+import { createEvidenceModule } from "../modules/evidence/index.js";
+import { createMintModule } from "../modules/mint/index.js";
+import { createSlashingModule } from "../modules/slashing/index.js";
 import { createGenutilModule } from "../modules/genutil/index.js";
 import { createStakingModule } from "../modules/staking/index.js";
 import { createRegisterModule } from "../modules/register/index.js";
@@ -34,8 +37,11 @@ export const APP_VERSION = "0.1.0";
 export const DEFAULT_MIN_GAS_PRICES = "1000000000wei";
 
 export interface StratosAppOptions {
-  /** Test-only modules, appended to every phase. */
-  readonly extraModules?: readonly ModuleHooks[];
+  /**
+   * Test-only modules, appended to every phase; as a function, made from the app's keepers (e.g. a
+   * genesis step that jails a validator through the real staking keeper).
+   */
+  readonly extraModules?: readonly ModuleHooks[] | ((keepers: StratosKeepers) => readonly ModuleHooks[]);
   /** This node's CometBFT RPC; without it GetTx and BlockEvents are not served. */
   readonly cometRpc?: string | undefined;
   /** Node-local minimum gas prices (CheckTx only), e.g. "1000000000wei"; "" for none. */
@@ -82,22 +88,33 @@ export interface StratosAppParts {
   readonly queries: QueryRouter;
   readonly signatureCache: SignatureCache;
   /** The keepers, for tests and tools that inspect state in-process. */
-  readonly keepers: {
-    readonly auth: ReturnType<typeof createAuthModule>["keeper"];
-    readonly bank: ReturnType<typeof createBankModule>["keeper"];
-    readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
-    readonly staking: ReturnType<typeof createStakingModule>["keeper"];
-    readonly register: ReturnType<typeof createRegisterModule>["keeper"];
-    readonly sds: ReturnType<typeof createSdsModule>["keeper"];
-    readonly pot: ReturnType<typeof createPotModule>["keeper"];
-    readonly gov: ReturnType<typeof createGovModule>["keeper"];
-    readonly upgrade: ReturnType<typeof createUpgradeModule>["keeper"];
-    readonly crisis: ReturnType<typeof createCrisisModule>["keeper"];
-  };
+  readonly keepers: StratosKeepers;
   /** Every module's genesis section from committed state, in InitGenesis order (an `export`). */
   exportAppState(): Record<string, unknown>;
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
+}
+
+/** The test modules of `StratosAppOptions.extraModules`, made from the keepers when given as a function. */
+export function resolveExtraModules(extra: StratosAppOptions["extraModules"], keepers: StratosKeepers): readonly ModuleHooks[] {
+  return typeof extra === "function" ? extra(keepers) : extra ?? [];
+}
+
+/** The app's keepers. */
+export interface StratosKeepers {
+  readonly auth: ReturnType<typeof createAuthModule>["keeper"];
+  readonly bank: ReturnType<typeof createBankModule>["keeper"];
+  readonly distribution: ReturnType<typeof createDistributionModule>["keeper"];
+  readonly staking: ReturnType<typeof createStakingModule>["keeper"];
+  readonly slashing: ReturnType<typeof createSlashingModule>["keeper"];
+  readonly evidence: ReturnType<typeof createEvidenceModule>["keeper"];
+  readonly mint: ReturnType<typeof createMintModule>["keeper"];
+  readonly register: ReturnType<typeof createRegisterModule>["keeper"];
+  readonly sds: ReturnType<typeof createSdsModule>["keeper"];
+  readonly pot: ReturnType<typeof createPotModule>["keeper"];
+  readonly gov: ReturnType<typeof createGovModule>["keeper"];
+  readonly upgrade: ReturnType<typeof createUpgradeModule>["keeper"];
+  readonly crisis: ReturnType<typeof createCrisisModule>["keeper"];
 }
 
 /**
@@ -105,7 +122,6 @@ export interface StratosAppParts {
  * auth, bank, …; BeginBlock … auth, bank …; EndBlock … auth, bank …) and wires keepers together.
  */
 export async function createStratosApp(store: CommitMultiStore, options: StratosAppOptions = {}): Promise<StratosAppParts> {
-  const extra = options.extraModules ?? [];
   // gov executes proposal messages through the same router as transactions: created first, filled below.
   const router = new MsgRouter();
   let moduleNames: readonly string[] = [];
@@ -118,8 +134,16 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     onVotingPowerCap: (height) => options.onEndBlockProblem?.("staking", `height ${height}: the voting-power limit kept validators out of the set`),
   });
   const distribution = createDistributionModule({ bank: bank.keeper, accounts: auth.keeper, staking: staking.keeper, authority: auth.keeper.authority });
-  // spec-staking §0.6: staking's hooks call distribution first, then slashing (added when slashing is wired).
+  const slashing = createSlashingModule({ staking: staking.keeper, authority: auth.keeper.authority });
+  // spec-staking §0.6: staking's hooks call distribution first, then slashing.
   staking.keeper.hooks.add(distribution.hooks);
+  staking.keeper.hooks.add(slashing.hooks);
+  const evidence = createEvidenceModule({
+    staking: staking.keeper,
+    slashing: slashing.keeper,
+    log: (line) => options.onEndBlockProblem?.("evidence", line),
+  });
+  const mint = createMintModule({ bank: bank.keeper, accounts: auth.keeper, staking: staking.keeper, authority: auth.keeper.authority });
   // Genesis transactions are decoded by the app's routes (the router is filled below, before InitChain can run).
   const genutil = createGenutilModule({ staking: staking.keeper, decodeMessage: (typeUrl, value) => router.get(typeUrl)?.decode(value) });
   const register = createRegisterModule({
@@ -174,21 +198,26 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     onProposalFailed: (id, reason) => options.onEndBlockProblem?.("gov", `proposal ${id} ${reason}`),
   });
 
-  // spec-chain §8: InitGenesis auth, bank, distribution, staking, (slashing,) gov, (mint,) genutil, (evidence,)
-  // upgrade, …, register, pot, sds, …, crisis; BeginBlock upgrade, (mint, distribution, slashing, evidence,)
-  // staking, auth, bank, gov, …, register, pot, sds; EndBlock crisis, gov, staking, register, sds, …, auth,
-  // bank, distribution, …, pot, …, upgrade. Mint, distribution's BeginBlock (fee allocation), slashing and
-  // evidence can join now that staking is wired; they change what other modules' tests observe (the
-  // fee collector is emptied every block), so that step is its own change.
+  const keepers: StratosKeepers = {
+    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, slashing: slashing.keeper,
+    evidence: evidence.keeper, mint: mint.keeper, register: register.keeper, sds: sds.keeper,
+    pot: pot.keeper,
+    gov: gov.keeper, upgrade: upgrade.keeper, crisis: crisis.keeper,
+  };
+  const extra = resolveExtraModules(options.extraModules, keepers);
+  // spec-chain §8 (the reference's SetOrder* lists, modules it lacks left out).
   const modules: ModulePhases = {
     initGenesis: [
-      auth.module, bank.module, distribution.module, staking.module, gov.module, genutil.module, upgrade.module, register.module, pot.module,
-      sds.module, crisis.module, ...extra,
+      auth.module, bank.module, distribution.module, staking.module, slashing.module, gov.module, mint.module, genutil.module,
+      evidence.module, upgrade.module, register.module, pot.module, sds.module, crisis.module, ...extra,
     ],
-    beginBlock: [upgrade.module, staking.module, auth.module, bank.module, gov.module, register.module, pot.module, sds.module, ...extra],
+    beginBlock: [
+      upgrade.module, mint.module, distribution.module, slashing.module, evidence.module, staking.module, auth.module, bank.module,
+      gov.module, register.module, pot.module, sds.module, ...extra,
+    ],
     endBlock: [
-      crisis.module, gov.module, staking.module, register.module, sds.module, auth.module, bank.module, distribution.module, pot.module,
-      upgrade.module, ...extra,
+      crisis.module, gov.module, staking.module, register.module, sds.module, auth.module, bank.module, distribution.module,
+      slashing.module, mint.module, evidence.module, pot.module, upgrade.module, ...extra,
     ],
   };
   BaseApp.mountStores(store, modules);
@@ -236,11 +265,6 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
   const close = async (): Promise<void> => {
     await pool?.close();
     await store.close();
-  };
-  const keepers = {
-    auth: auth.keeper, bank: bank.keeper, distribution: distribution.keeper, staking: staking.keeper, register: register.keeper, sds: sds.keeper,
-    pot: pot.keeper,
-    gov: gov.keeper, upgrade: upgrade.keeper, crisis: crisis.keeper,
   };
   const exportAppState = (): Record<string, unknown> => {
     const committed = store.committed();

@@ -11,6 +11,8 @@ import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
+import { ed25519Address } from "../crypto/ed25519.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import type { CommitMultiStore } from "../store/types.js";
 import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
@@ -82,6 +84,10 @@ export interface TestAppOptions {
 
 /** The consensus facts of a test block (RequestFinalizeBlock fields). */
 export interface TestConsensus {
+  /**
+   * The last commit's votes. Default: every validator of the previous height's set signed (COMMIT),
+   * as CometBFT reports it; the set follows InitChain and the blocks' validator updates (at H + 2).
+   */
   readonly votes?: readonly VoteInfo[];
   readonly misbehavior?: readonly Misbehavior[];
   readonly proposerAddress?: Uint8Array;
@@ -93,6 +99,23 @@ export interface TestBlockTime {
   readonly nanos?: number;
 }
 
+/** A validator set by hex consensus address. */
+type ValidatorSet = ReadonlyMap<string, { readonly address: Uint8Array; readonly power: bigint }>;
+
+/** `set` with CometBFT's validator updates applied (power 0 removes). */
+function applyValidatorUpdates(set: ValidatorSet, updates: readonly ValidatorUpdate[]): ValidatorSet {
+  const next = new Map(set);
+  for (const u of updates) {
+    const key = u.pubKey?.ed25519;
+    if (key === undefined) continue;
+    const address = ed25519Address(key);
+    const hex = Buffer.from(address).toString("hex");
+    if (u.power === 0n) next.delete(hex);
+    else next.set(hex, { address, power: u.power });
+  }
+  return next;
+}
+
 let consensusKey: { readonly seed: Uint8Array; readonly publicKey: Uint8Array } | undefined;
 
 export class TestApp {
@@ -100,6 +123,8 @@ export class TestApp {
   /** The chain id txs are signed for. */
   chainId = DEVNET_CHAIN_ID;
   private seconds = 1_700_000_000n;
+  /** Validator set per height, as CometBFT would hold it (known only for a chain this TestApp started). */
+  private readonly validatorSets = new Map<bigint, ValidatorSet>();
 
   private constructor(
     readonly parts: StratosAppParts,
@@ -154,6 +179,9 @@ export class TestApp {
       initialHeight: 1n,
     });
     const app = new TestApp(parts, keys, init.validators);
+    const genesisSet = applyValidatorUpdates(new Map(), init.validators);
+    app.validatorSets.set(1n, genesisSet);
+    app.validatorSets.set(2n, genesisSet);
     app.seconds = genesisSeconds;
     app.chainId = chainId;
     await app.block([]);
@@ -175,9 +203,10 @@ export class TestApp {
    */
   async finalize(txs: readonly Uint8Array[], time?: TestBlockTime, consensus: TestConsensus = {}): Promise<ResponseFinalizeBlock> {
     if (time) this.seconds = time.seconds;
+    const height = this.height;
     const res = this.parts.app.finalizeBlock({
       txs: [...txs],
-      decidedLastCommit: { round: 0, votes: [...(consensus.votes ?? [])] },
+      decidedLastCommit: { round: 0, votes: [...(consensus.votes ?? this.lastCommitVotes(height))] },
       misbehavior: [...(consensus.misbehavior ?? [])],
       hash: new Uint8Array(32),
       height: this.height,
@@ -185,10 +214,23 @@ export class TestApp {
       nextValidatorsHash: new Uint8Array(32),
       proposerAddress: consensus.proposerAddress ?? new Uint8Array(20),
     });
+    const nextSet = this.validatorSets.get(height + 1n);
+    if (nextSet !== undefined) {
+      this.validatorSets.set(height + 2n, applyValidatorUpdates(nextSet, res.validatorUpdates));
+      this.validatorSets.delete(height - 1n);
+    }
     await this.parts.app.commit();
     this.height++;
     this.seconds += 5n;
     return res;
+  }
+
+  /** Every validator of height − 1 signed; none at the first block or when the set is unknown (a resumed store). */
+  private lastCommitVotes(height: bigint): VoteInfo[] {
+    const set = height > 1n ? this.validatorSets.get(height - 1n) : undefined;
+    return [...(set?.values() ?? [])]
+      .sort((a, b) => (b.power > a.power ? 1 : b.power < a.power ? -1 : Buffer.compare(Buffer.from(a.address), Buffer.from(b.address))))
+      .map((v) => ({ validator: { address: v.address, power: v.power }, blockIdFlag: BlockIDFlag.BLOCK_ID_FLAG_COMMIT }));
   }
 
   /** Height of the next block. */

@@ -122,23 +122,32 @@ function expectInvariants(s: PotScenario): void {
 }
 
 /**
- * A failed tx changed nothing but the signer's fee and sequence: the pot, register, sds and
- * distribution stores are identical, bank changed only the signer's and fee_collector's balances
- * (by the fee), auth only the signer's account (sequence + 1).
+ * A failed tx changed nothing but the signer's fee and sequence: the pot, register and sds stores are
+ * identical; distribution changed only by its BeginBlock (the previous block's fees handed to the
+ * validators: their outstanding and current rewards and commission, never the community pool); bank
+ * changed only the signer's and fee_collector's balances (and distribution's, by those fees); auth only
+ * the signer's account (sequence + 1). The fee collector then holds exactly this block's fee.
  */
 async function expectOnlyFeeAndSequence(s: PotScenario, signer: string, run: () => Promise<ExecTxResult>): Promise<ExecTxResult> {
-  const stores = ["pot", "register", "sds", "distribution"];
+  const stores = ["pot", "register", "sds"];
   const before = storeDump(s, stores);
+  const distributionBefore = storeDump(s, ["distribution"]);
   const bankBefore = storeDump(s, ["bank"]);
   const accBefore = storeDump(s, ["acc"]);
-  const [balance, fees, sequence] = [s.balance(signer), s.moduleBalance(POT_ACCOUNT.feeCollector), s.sequence(signer)];
+  const cpBefore = cp(s);
+  const [balance, previousFees, sequence] = [s.balance(signer), s.moduleBalance(POT_ACCOUNT.feeCollector), s.sequence(signer)];
+  const distributionBalance = s.pools().distribution;
   const r = await run();
   expect(r.code).not.toBe(0);
   expect(changedKeys(before, storeDump(s, stores))).toEqual([]);
-  expect(changedKeys(bankBefore, storeDump(s, ["bank"]))).toHaveLength(2);
+  // 0x02 current rewards, 0x06 outstanding rewards, 0x07 accumulated commission of a validator.
+  expect(changedKeys(distributionBefore, storeDump(s, ["distribution"])).filter((k) => !/^distribution\/0[267]/.test(k))).toEqual([]);
+  expect(cp(s)).toBe(cpBefore);
+  expect(changedKeys(bankBefore, storeDump(s, ["bank"])).length).toBeLessThanOrEqual(3);
+  expect(s.pools().distribution - distributionBalance).toBe(previousFees);
   expect(changedKeys(accBefore, storeDump(s, ["acc"]))).toHaveLength(1);
   expect(balance - s.balance(signer)).toBe(TX_FEE);
-  expect(s.moduleBalance(POT_ACCOUNT.feeCollector) - fees).toBe(TX_FEE);
+  expect(s.moduleBalance(POT_ACCOUNT.feeCollector)).toBe(TX_FEE);
   expect(s.sequence(signer)).toBe(sequence + 1n);
   return r;
 }
@@ -170,9 +179,11 @@ describe("TV1: epochs 1 and 2 (spec-pot §11.1)", () => {
     expect(after.prepay).toBe(19_999_998_775_000_053_599n);
     expect(before.prepay - after.prepay).toBe(1_224_999_946_401n);
     expect(after.totalRewardPool).toBe(64_000_000_960_399_957_977n);
-    expect(after.feeCollector - before.feeCollector).toBe(TX_FEE + 16_000_000_000_000_000_000n + 244_999_989_281n);
+    // Distribution's BeginBlock took the previous block's fees: the collector holds this block's fee, F2V and P2V.
+    expect(after.feeCollector).toBe(TX_FEE + 16_000_000_000_000_000_000n + 244_999_989_281n);
     expect(cp(s) - cpBefore).toBe(19_599_999_142n);
-    expect(after.distribution - before.distribution).toBe(19_599_999_142n);
+    // Distribution also took the previous block's fee (the prepay tx's) at BeginBlock.
+    expect(after.distribution - before.distribution - TX_FEE).toBe(19_599_999_142n);
 
     // Lt, total_mined_token, last_distributed_epoch, TotalReward[1].
     expect(s.register.ozoneState(s.read)).toEqual({ s: 8n * STOS, lt: 2_285_714_385_715n });
@@ -240,7 +251,7 @@ describe("TV1: epochs 1 and 2 (spec-pot §11.1)", () => {
     expect(after2.prepay).toBe(19_999_997_550_000_214_385n);
     expect(after2.totalRewardPool).toBe(128_000_001_920_799_831_920n);
     expect(before2.foundation - after2.foundation).toBe(79_999_999_999_999_999_999n);
-    expect(after2.feeCollector - before2.feeCollector).toBe(TX_FEE + 16_000_000_000_000_000_000n + 244_999_967_843n);
+    expect(after2.feeCollector).toBe(TX_FEE + 16_000_000_000_000_000_000n + 244_999_967_843n);
     expect(cp(s) - cpBefore2).toBe(19_599_997_427n);
     expect(s.register.ozoneState(s.read).lt).toBe(2_285_714_485_715n);
     expect(s.pot.getTotalMinedToken(s.read).amount).toBe(159_999_999_999_999_999_998n);
@@ -279,13 +290,12 @@ describe("TV5: suspension through slashing (spec-pot §11.5)", () => {
     expect([node?.effectiveTokens, node?.suspend]).toEqual([0n, true]);
 
     // The following epoch-1 report with Y = 100 000.
-    const fees = s.moduleBalance(POT_ACCOUNT.feeCollector);
     expectOk(await s.tx("META1", [tv1Report(s, 1n)], T + 20n));
     const audit = breakdown(s, 1n).audit;
     expect(trafficRewardOf(s, 1n)).toBe("2099999836665.512703884197746394");
     expect([audit?.effectiveTotalDeposit, audit?.remainingOzoneLimit]).toEqual(["7000000000000000000", "1285714285715"]);
-    // P2V = trunc(R × 2000 / 10000).
-    expect(s.moduleBalance(POT_ACCOUNT.feeCollector) - fees - TX_FEE).toBe(16n * STOS + 419_999_967_333n);
+    // P2V = trunc(R × 2000 / 10000); the collector holds only this block's fee and flows.
+    expect(s.moduleBalance(POT_ACCOUNT.feeCollector) - TX_FEE).toBe(16n * STOS + 419_999_967_333n);
   });
 });
 
@@ -531,6 +541,8 @@ describe("bad input: each failure changes nothing but fee and sequence", () => {
       ["an empty public key", { reporter: "META1", epoch: 1n, volumes: [[s.address("RES1"), 1n]], pubKeys: [new Uint8Array()] }, 22],
     ];
     let t = T + 10n;
+    // An empty block first: its BeginBlock hands the prepay's fee to the validator, so that nothing moves after.
+    await s.app.block([], { seconds: (t += 5n) });
     for (const [name, spec, code] of cases) {
       const before = storeDump(s, all);
       const r = await s.tx("META1", [volumeReport(s, spec)], (t += 5n));

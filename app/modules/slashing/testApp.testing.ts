@@ -1,22 +1,23 @@
 /**
- * Test-only: the whole app in-process (TestApp: CheckTx/FinalizeBlock without CometBFT) with slashing
- * and evidence added as test modules over the faithful staking fake, until the real staking keeper is
- * wired in app/node/app.ts. Genesis validators are operated by TestApp's keys, so MsgUnjail and
- * MsgSubmitEvidence go through real signed txs; blocks carry the votes and misbehaviour CometBFT would
- * report. The fake and the modules use their own auth/bank keeper objects over the app's stores (keepers
- * hold no state of their own).
+ * Test-only: the whole app in-process (TestApp: CheckTx/FinalizeBlock without CometBFT) with its real
+ * staking, slashing and evidence. Genesis validators are made by gentxs signed by TestApp's keys (each
+ * with its own made-up consensus key), so MsgUnjail and MsgSubmitEvidence go through real signed txs;
+ * blocks carry the votes and misbehaviour CometBFT would report. A validator `jailed` at genesis is
+ * jailed through the staking keeper right after genutil bonded it (it leaves the set at block 1's
+ * EndBlock).
  */
 import type { Misbehavior, VoteInfo } from "cosmjs-types/tendermint/abci/types";
 import type { ReadContext } from "../../baseapp/context.js";
+import type { ModuleHooks } from "../../baseapp/block.js";
 import { BECH32_PREFIX, parseBech32Address } from "../../crypto/address.js";
 import { ed25519Address } from "../../crypto/ed25519.js";
-import { buildDevnetAppState } from "../../node/devnetGenesis.js";
+import type { StratosKeepers } from "../../node/app.js";
+import { buildDevnetAppState, DEVNET_CHAIN_ID } from "../../node/devnetGenesis.js";
 import { TestApp, type TestKey } from "../../node/testApp.js";
-import { createAuthModule } from "../auth/index.js";
-import { createBankModule } from "../bank/index.js";
-import { createEvidenceModule, type EvidenceModule } from "../evidence/index.js";
-import { createSlashingModule, type SlashingModule } from "./index.js";
-import { FakeStaking } from "./stakingFake.testing.js";
+import { signGentx } from "../genutil/gentx.js";
+import type { EvidenceKeeper } from "../evidence/index.js";
+import type { StakingKeeper } from "../staking/keeper.js";
+import type { SlashingKeeper } from "./keeper.js";
 
 export interface GenesisValidator {
   /** Index of the TestApp key that operates it. */
@@ -48,40 +49,46 @@ export function consensusKeyOf(index: number): Uint8Array {
 }
 
 export class SlashingApp {
-  private constructor(
-    readonly app: TestApp,
-    readonly staking: FakeStaking,
-    readonly slashing: SlashingModule,
-    readonly evidence: EvidenceModule,
-  ) {}
+  private constructor(readonly app: TestApp) {}
+
+  get staking(): StakingKeeper {
+    return this.app.parts.keepers.staking;
+  }
+
+  get slashing(): { readonly keeper: SlashingKeeper } {
+    return { keeper: this.app.parts.keepers.slashing };
+  }
+
+  get evidence(): { readonly keeper: EvidenceKeeper } {
+    return { keeper: this.app.parts.keepers.evidence };
+  }
 
   static async create(o: SlashingAppOptions): Promise<SlashingApp> {
-    const auth = createAuthModule();
-    const bank = createBankModule(auth.keeper);
-    const staking = new FakeStaking(bank.keeper);
-    const slashing = createSlashingModule({ staking, authority: auth.keeper.authority });
-    staking.hooks.add(slashing.hooks);
-    const evidence = createEvidenceModule({ staking, slashing: slashing.keeper });
     const count = o.accounts ?? 6;
     const keys = Array.from({ length: count }, (_, i) => TestApp.keyAt(i));
     const info = (index: number): TestValidatorInfo => validatorInfo(keys[index]!, index);
+    const gentxs = o.validators.map((v) => signGentx({
+      chainId: DEVNET_CHAIN_ID,
+      operatorPrivateKey: keys[v.key]!.privateKey,
+      consensusPubKey: consensusKeyOf(v.key),
+      selfBond: v.selfBond,
+      moniker: `validator-${v.key}`,
+      ...(v.minSelfDelegation !== undefined ? { minSelfDelegation: v.minSelfDelegation } : {}),
+    }));
     const appState: Record<string, unknown> = {
       // The devnet's SDS node owners use HD indices 10 and up: without nodes when the keys reach them.
       ...buildDevnetAppState(keys.map((k, index) => ({ index, hdPath: "", address: k.address })), { withNodes: count <= 10 }),
-      fake_staking: {
-        validators: o.validators.map((v) => ({
-          operator: keys[v.key]!.address,
-          pubkey: Buffer.from(consensusKeyOf(v.key)).toString("base64"),
-          self_bond: v.selfBond.toString(),
-          min_self_delegation: (v.minSelfDelegation ?? 1n).toString(),
-          jailed: v.jailed ?? false,
-        })),
-      },
+      genutil: { gen_txs: gentxs },
     };
     if (o.slashing) appState["slashing"] = o.slashing(info);
-    // fake_staking returns the genesis set itself: no gentx of the devnet validator (so staking's set stays empty).
-    const app = await TestApp.create({ accounts: count, appState, genesisValidator: false, extraModules: [staking.module(), slashing.module, evidence.module] });
-    return new SlashingApp(app, staking, slashing, evidence);
+    const jailedAtGenesis = o.validators.filter((v) => v.jailed === true).map((v) => info(v.key).consAddr);
+    // Runs after genutil (test modules come last): the gentxs have bonded the validators.
+    const jailer = (keepers: StratosKeepers): ModuleHooks => ({
+      name: "jail_at_genesis",
+      initGenesis: (ctx) => { for (const consAddr of jailedAtGenesis) keepers.staking.jail(ctx, consAddr); },
+    });
+    const app = await TestApp.create({ accounts: count, appState, extraModules: (keepers) => [jailer(keepers)] });
+    return new SlashingApp(app);
   }
 
   validator(index: number): TestValidatorInfo {

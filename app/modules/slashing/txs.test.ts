@@ -17,6 +17,7 @@ import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import { EquivocationSchema } from "../../codec/cosmos/evidence/v1beta1/evidence_pb.js";
 import { MsgSubmitEvidenceSchema } from "../../codec/cosmos/evidence/v1beta1/tx_pb.js";
 import { MsgUnjailSchema } from "../../codec/cosmos/slashing/v1beta1/tx_pb.js";
+import { MsgUndelegateSchema } from "../../codec/cosmos/staking/v1beta1/tx_pb.js";
 import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
 import { stratosRegistry } from "../../client/client.js";
 import { equivocationHash, hashText } from "../evidence/equivocation.js";
@@ -79,12 +80,14 @@ describe("downtime through FinalizeBlock votes, then MsgUnjail by the operator",
   it("refuses MsgUnjail before the 60 s jail is over (slashing 4): only the fee and the sequence change", async () => {
     const v = s.validator(0);
     const info = s.slashing.keeper.getSigningInfo(s.read, v.consAddr)!;
-    const stores = ["slashing", "fake_staking", "evidence"].map((n) => s.dump(n));
+    const stores = ["slashing", "evidence"].map((n) => s.dump(n));
+    const validatorBefore = s.staking.validator(s.read, v.operator);
     const balance = s.app.balance(v.key.address);
     const sequence = s.sequence(0);
     const res = await send(s, 0, [anyOf(MsgUnjailSchema, { validatorAddr: valoper(v.operator) })], info.jailedUntil / 1_000_000_000n - 1n);
     expect(res).toMatchObject({ code: 4, codespace: "slashing", log: "failed to execute message; message index: 0: validator still jailed; cannot be unjailed" });
-    expect(["slashing", "fake_staking", "evidence"].map((n) => s.dump(n))).toEqual(stores);
+    expect(["slashing", "evidence"].map((n) => s.dump(n))).toEqual(stores);
+    expect(s.staking.validator(s.read, v.operator)).toEqual(validatorBefore);
     expect(s.app.balance(v.key.address)).toBe(balance - FEE);
     expect(s.sequence(0)).toBe(sequence + 1n);
   });
@@ -112,7 +115,7 @@ describe("MsgUnjail's bad input through signed txs", () => {
         { key: 1, selfBond: 10n * STOS, jailed: true }, // jailed until 2100
         { key: 2, selfBond: 10n * STOS, jailed: true }, // tombstoned
         { key: 3, selfBond: 10n * STOS }, // not jailed
-        { key: 4, selfBond: STOS, minSelfDelegation: 2n * STOS, jailed: true }, // self-delegation below its minimum
+        { key: 4, selfBond: 2n * STOS, minSelfDelegation: 2n * STOS }, // undelegates below its minimum below
       ],
       slashing: (v) => ({
         params: SHORT_PARAMS,
@@ -123,6 +126,11 @@ describe("MsgUnjail's bad input through signed txs", () => {
         missed_blocks: [],
       }),
     });
+    // An operator's undelegation below its minimum self-delegation jails its validator (spec-staking §1.4).
+    const v4 = s.validator(4);
+    const res = await send(s, 4, [anyOf(MsgUndelegateSchema, { delegatorAddress: v4.key.address, validatorAddress: valoper(v4.operator), amount: { denom: "wei", amount: STOS.toString() } })]);
+    expect(res.code).toBe(0);
+    expect(s.staking.validator(s.read, v4.operator)).toMatchObject({ jailed: true, tokens: STOS });
   });
   afterAll(async () => s.close());
 
@@ -134,12 +142,14 @@ describe("MsgUnjail's bad input through signed txs", () => {
     { name: "of an account that runs no validator", key: 5, code: 2, log: "address is not associated with any known validator" },
   ])("refuses it $name (slashing $code); only the fee and the sequence change", async ({ key, code, log }) => {
     const v = s.validator(key);
-    const stores = ["slashing", "fake_staking", "evidence"].map((n) => s.dump(n));
+    const stores = ["slashing", "evidence"].map((n) => s.dump(n));
+    const validatorBefore = s.staking.validator(s.read, v.operator);
     const balance = s.app.balance(v.key.address);
     const sequence = s.sequence(key);
     const res = await send(s, key, [anyOf(MsgUnjailSchema, { validatorAddr: valoper(v.operator) })]);
     expect(res).toMatchObject({ code, codespace: "slashing", log: `failed to execute message; message index: 0: ${log}` });
-    expect(["slashing", "fake_staking", "evidence"].map((n) => s.dump(n))).toEqual(stores);
+    expect(["slashing", "evidence"].map((n) => s.dump(n))).toEqual(stores);
+    expect(s.staking.validator(s.read, v.operator)).toEqual(validatorBefore);
     expect(s.app.balance(v.key.address)).toBe(balance - FEE);
     expect(s.sequence(key)).toBe(sequence + 1n);
   });

@@ -20,6 +20,7 @@ import { BECH32_PREFIX, formatBech32Address } from "../../crypto/address.js";
 import { ed25519Address } from "../../crypto/ed25519.js";
 import { Dec } from "../../math/dec.js";
 import type { GenesisAccount } from "../../node/genesisBuilder.js";
+import { resolveExtraModules } from "../../node/app.js";
 import { type Actor, anyMsg, Scenario, type ScenarioOptions } from "../register/testkit.js";
 import { utcTime } from "../register/logic/time.js";
 import type { StakingKeeper } from "./keeper.js";
@@ -91,7 +92,7 @@ export class StakingScenario extends Scenario {
       },
       testApp: {
         ...o.testApp,
-        extraModules: [...(o.testApp?.extraModules ?? []), probe],
+        extraModules: (keepers) => [...resolveExtraModules(o.testApp?.extraModules, keepers), probe],
         ...(mainnet ? { chainId: mainnet.chain_id, genesisNanos: MAINNET_GENESIS.nanos } : {}),
       },
       ...(mainnet ? { genesisSeconds: MAINNET_GENESIS.seconds } : {}),
