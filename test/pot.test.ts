@@ -34,11 +34,15 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { DirectEthSecp256k1HdWallet, EncodeObject } from "@cosmjs/proto-signing";
 import type { SigningStargateClient } from "@cosmjs/stargate";
 import type { Comet38Client } from "@cosmjs/tendermint-rpc";
-import { fromBech32, toHex } from "@cosmjs/encoding";
-import { QueryCommunityPoolRequest, QueryCommunityPoolResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import { fromBech32, toBech32, toHex } from "@cosmjs/encoding";
+import {
+  QueryCommunityPoolRequest, QueryCommunityPoolResponse, QueryValidatorCommissionRequest, QueryValidatorCommissionResponse,
+  QueryValidatorOutstandingRewardsRequest, QueryValidatorOutstandingRewardsResponse,
+} from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { connectStratos, stratosWallet } from "../app/client/index.js";
 import { buildAppState, type GenesisNode } from "../app/node/genesisBuilder.js";
 import { devnetAccount, devnetMnemonic, devnetNodeKey } from "../app/node/devnetGenesis.js";
+import { devnetValidatorOperator } from "../app/node/devnetKeys.js";
 import { mnemonicToSeed } from "../app/crypto/hd.js";
 import { blsAggregateSignatures, blsKeyFromSecret, blsPublicKey, blsSign, type BlsSecretKey } from "../app/crypto/bls/index.js";
 import { toGoProtoJson } from "../app/baseapp/protoJson.js";
@@ -249,6 +253,18 @@ class PotNet {
     return BigInt(QueryCommunityPoolResponse.decode(value).pool.find((c) => c.denom === "wei")?.amount ?? "0");
   }
 
+  /** The devnet validator's outstanding rewards and commission, wei as Dec raw text (value × 10^18). */
+  async validatorRewards(height: number): Promise<{ outstanding: bigint; commission: bigint }> {
+    const validatorAddress = toBech32("stvaloper", fromBech32(devnetValidatorOperator().address, 90).data);
+    const o = await queryValue(this.comet, "/cosmos.distribution.v1beta1.Query/ValidatorOutstandingRewards", QueryValidatorOutstandingRewardsRequest.encode({ validatorAddress }).finish(), height);
+    const c = await queryValue(this.comet, "/cosmos.distribution.v1beta1.Query/ValidatorCommission", QueryValidatorCommissionRequest.encode({ validatorAddress }).finish(), height);
+    const wei = (coins: readonly { denom: string; amount: string }[] | undefined): bigint => BigInt(coins?.find((x) => x.denom === "wei")?.amount ?? "0");
+    return {
+      outstanding: wei(QueryValidatorOutstandingRewardsResponse.decode(o).rewards?.rewards),
+      commission: wei(QueryValidatorCommissionResponse.decode(c).commission?.commission),
+    };
+  }
+
   async pot(key: Uint8Array, height: number): Promise<string> {
     return toHex(await storeValue(this.comet, "pot", key, height));
   }
@@ -426,17 +442,26 @@ describe("pot through signed transactions on devnets (spec-pot §11)", () => {
       // SDK 0.47's message log: the same events, unmerged, in emission order.
       expect(JSON.parse(out.log)).toEqual([{ msg_index: 0, events: msgEvents.map((e) => ({ type: e.type, attributes: e.attributes.map(({ key, value }) => ({ key, value })) })) }]);
 
-      // The pools: the spec's "After:" line and the flows as balance changes. The validators' share
-      // (F2V + P2V) stays in fee_collector: no x/distribution allocation exists yet.
+      // The pools: the spec's "After:" line and the flows as balance changes. Distribution's BeginBlock
+      // of h took block h − 1's fees out of fee_collector; it now holds this block's fee, F2V and P2V.
       const [before, after] = [await A.pools(h - 1), await A.pools(h)];
       expect(after.foundation).toBe(39_999_920_000_000_000_000_000_001n);
       expect(after.prepay).toBe(19_999_998_775_000_053_599n);
       expect(after.rewardPool).toBe(64_000_000_960_399_957_977n);
       expect(before.foundation - after.foundation).toBe(16_000_000_000_000_000_000n + 63_999_999_999_999_999_999n);
       expect(before.prepay - after.prepay).toBe(244_999_989_281n + 960_399_957_978n + 19_599_999_142n);
-      expect(after.feeCollector - before.feeCollector).toBe(out.feeWei + 16_000_000_000_000_000_000n + 244_999_989_281n);
-      expect(after.distribution - before.distribution).toBe(19_599_999_142n);
+      const validatorShare = out.feeWei + 16_000_000_000_000_000_000n + 244_999_989_281n;
+      expect(after.feeCollector).toBe(validatorShare);
+      expect(after.distribution - before.distribution).toBe(before.feeCollector + 19_599_999_142n);
       expect(await A.communityPool(h)).toBe(19_599_999_142n * STOS);
+
+      // One block later distribution hands the validators' share to the (only) validator: outstanding
+      // rewards grow by all of it (community tax 0), its commission by 10 %, the rest goes to its delegators.
+      await waitForHeight(A.comet, h + 1);
+      const [atReport, nextBlock] = [await A.validatorRewards(h), await A.validatorRewards(h + 1)];
+      expect(await A.balance(POOL.feeCollector, h + 1)).toBe(0n);
+      expect(nextBlock.outstanding - atReport.outstanding).toBe(validatorShare * STOS);
+      expect(nextBlock.commission - atReport.commission).toBe(validatorShare * STOS / 10n);
 
       // Lt += Y; S unchanged; total_mined_token, last_distributed_epoch, TotalReward[1], the report record.
       expect(await A.register(REGISTER_KEY.remainingOzoneLimit, h)).toBe(hex(lpInt(2_285_714_385_715n)));
@@ -515,7 +540,7 @@ describe("pot through signed transactions on devnets (spec-pot §11)", () => {
       expect(after.prepay).toBe(19_999_997_550_000_214_385n);
       expect(after.rewardPool).toBe(128_000_001_920_799_831_920n);
       expect(before.foundation - after.foundation).toBe(79_999_999_999_999_999_999n);
-      expect(after.feeCollector - before.feeCollector).toBe(out.feeWei + 16_000_000_000_000_000_000n + 244_999_967_843n);
+      expect(after.feeCollector).toBe(out.feeWei + 16_000_000_000_000_000_000n + 244_999_967_843n);
       expect((await A.communityPool(h)) - (await A.communityPool(h - 1))).toBe(19_599_997_427n * STOS);
       expect(await A.register(REGISTER_KEY.remainingOzoneLimit, h)).toBe(hex(lpInt(2_285_714_485_715n)));
       expect(await A.pot(POT_KEY.totalMinedToken, h)).toBe(hex(coinValue(wei(159_999_999_999_999_999_998n))));

@@ -33,6 +33,7 @@ import type { SigningStargateClient } from "@cosmjs/stargate";
 import type { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { toBech32, fromBech32, toHex } from "@cosmjs/encoding";
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
+import { QueryCommunityPoolRequest, QueryCommunityPoolResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { connectStratos, stratosWallet } from "../app/client/index.js";
 import { buildAppState } from "../app/node/genesisBuilder.js";
 import { devnetAccount, devnetMnemonic, devnetNodeKey } from "../app/node/devnetGenesis.js";
@@ -196,7 +197,15 @@ async function query<I extends DescMessage, O extends DescMessage>(
 const store = (key: Uint8Array, height: number): Promise<Uint8Array> => storeValue(comet, "register", key, height);
 const hex = (b: Uint8Array): string => toHex(b);
 const balance = (a: Actor, height: number): Promise<bigint> => balanceAt(comet, own[a], height);
-const poolBalance = (p: PoolKey, height: number): Promise<bigint> => balanceAt(comet, moduleAccount(POOLS[p]), height);
+/**
+ * A pool's balance; the community pool's from distribution's CommunityPool query (the distribution
+ * account also holds the validators' fee rewards), in whole wei.
+ */
+async function poolBalance(p: PoolKey, height: number): Promise<bigint> {
+  if (p !== "community") return balanceAt(comet, moduleAccount(POOLS[p]), height);
+  const value = await queryValue(comet, "/cosmos.distribution.v1beta1.Query/CommunityPool", QueryCommunityPoolRequest.encode({}).finish(), height);
+  return BigInt(QueryCommunityPoolResponse.decode(value).pool.find((c) => c.denom === "wei")?.amount ?? "0") / 10n ** 18n;
+}
 
 const timeCache = new Map<number, bigint>();
 /** Block time of `height`, Unix nanoseconds. */
