@@ -9,5 +9,5 @@
  */
 export { STRATOS_PREFIX, stratosHdPath, stratosWallet, type StratosKeyType, type StratosWalletOptions } from "./wallet.js";
 export { parseStratosCoins, stos } from "./coins.js";
-export { DEFAULT_GAS_PRICE, connectStratos, stratosRegistry, type ConnectOptions } from "./client.js";
+export { DEFAULT_GAS_PRICE, connectStratos, stratosAccountParser, stratosRegistry, type ConnectOptions } from "./client.js";
 export { SDK_EXTRA_TYPES, STRATOS_TYPES, generatedType } from "./stratosTypes.js";
