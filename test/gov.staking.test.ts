@@ -1,35 +1,26 @@
 /**
- * Issue 14's devnet acceptance tests that need real bonded stake. NOT RUN YET (describe.skip): the
- * staking module is built on its own branch; until app/node/app.ts passes its keeper to gov (instead of
- * the no-stake default), nothing can be bonded on a devnet. The gov side of both tests is written; what
- * is left is `startStakedDevnet` (marked below), which needs staking's genesis:
- *
- *  - TV5 (spec-staking §14): bonded V0 100.5 STOS (operator 99 + D 1.5), V1 99, V2 10. CometBFT needs
- *    more than 2/3 of the power signing, and V0 alone has 48 %, so the devnet must run two validator
- *    nodes, V0 and V1 (V2's node may stay down: 4.8 %). Each node's consensus key is its
- *    config/priv_validator_key.json; the genesis bonds them through gentxs (spec-staking §8.1, a
- *    MsgCreateValidator each, self-bond 99 / 99 / 10 STOS, D's 1.5 STOS by MsgDelegate after start or
- *    in genesis), and node B peers with node A as test/upgrade.test.ts's replaying node does.
- *  - the upgrade halt: test/upgrade.test.ts already runs the whole flow on a real CometBFT with gov's
- *    staking stand-in (test/fixtures/govStandIn.ts). With staking wired, the same test runs with the
- *    default binary (app/cli/stchaind.ts) and the new binary = stchaind with a handler for "v2" in
- *    app/node/upgrades.ts (or a fixture that passes `upgradeHandlers`), the stand-in validator becoming
- *    the devnet node's genesis validator (one gentx): replace the two fixtures and this file's second
- *    describe is that test.
- *
- * Each figure below is copied from spec-staking §14 TV5.
+ * spec-staking §14 TV5 (gov tally over real bonded stake) through real txs on a 2-node validator
+ * localnet: bonded V0 100.5 STOS (operator 99 + D 1.5), V1 99, V2 10. CometBFT needs more than 2/3 of
+ * the power signing and V0 alone has 48 %, so V0 and V1 run nodes; V2 is bonded through its gentx with
+ * a consensus key no node holds (4.8 %, never signing; mainnet slashing params do not jail it within
+ * the test). D's 1.5 STOS are delegated to V0 by MsgDelegate after the start. Each figure below is
+ * copied from spec-staking §14 TV5; only `voting_period` is shortened.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EncodeObject } from "@cosmjs/proto-signing";
-import { QueryClient, setupGovExtension, type GovExtension } from "@cosmjs/stargate";
+import type { DirectEthSecp256k1HdWallet, EncodeObject } from "@cosmjs/proto-signing";
+import { QueryClient, setupGovExtension, type GovExtension, type SigningStargateClient } from "@cosmjs/stargate";
 import type { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { TextProposal, ProposalStatus, VoteOption } from "cosmjs-types/cosmos/gov/v1beta1/gov";
 import { MsgExecLegacyContent } from "cosmjs-types/cosmos/gov/v1/tx";
-import { devnetAccount } from "../app/node/devnetGenesis.js";
-import { balanceAt, moduleAccount } from "./helpers/abciQuery.js";
-import type { TestDevnet } from "./helpers/devnet.js";
-import { waitFor } from "./helpers/devnet.js";
-import type { TxSender } from "./helpers/txSender.js";
+import { connectStratos, stratosWallet } from "../app/client/index.js";
+import { BECH32_PREFIX, formatBech32Address } from "../app/crypto/address.js";
+import { buildAppState } from "../app/node/genesisBuilder.js";
+import { devnetAccount, devnetMnemonic } from "../app/node/devnetGenesis.js";
+import { parseAcc } from "../app/modules/staking/store.js";
+import { balanceAt, checkInvariants, moduleAccount } from "./helpers/abciQuery.js";
+import { waitFor, waitForHeight } from "./helpers/devnet.js";
+import { createTestLocalnet } from "./helpers/localnet.js";
+import { TxSender } from "./helpers/txSender.js";
 
 const STOS = 10n ** 18n;
 const GOV = moduleAccount("gov");
@@ -37,20 +28,50 @@ const ACTORS = { V0: 150, V1: 151, V2: 152, D: 153, P: 154, E: 155 } as const;
 type Actor = keyof typeof ACTORS;
 const own = Object.fromEntries(Object.entries(ACTORS).map(([n, i]) => [n, devnetAccount(i).address])) as Record<Actor, string>;
 
+const VOTING_SECONDS = 12;
+const valoper = (a: Actor): string => formatBech32Address(parseAcc(own[a]), BECH32_PREFIX.validator);
+
 interface StakedDevnet {
-  readonly testnet: TestDevnet;
   readonly comet: Comet38Client;
   readonly sender: TxSender;
   stop(): Promise<void>;
 }
 
-/**
- * TO FINISH WHEN STAKING LANDS: two validator nodes (V0, V1) plus V2 bonded without a node, D's 1.5 STOS
- * delegated to V0, every actor funded (1,000 STOS each, for fees and deposits); gov `voting_period` a few
- * seconds; 300 ms blocks.
- */
+/** V0 and V1 with nodes, V2 bonded without one, D's 1.5 STOS delegated to V0; every actor holds 1,000 STOS. */
 async function startStakedDevnet(): Promise<StakedDevnet> {
-  throw new Error("needs the staking module: genesis validators (gentxs) for two devnet nodes, see the file comment");
+  const appState = buildAppState({
+    accounts: (Object.keys(ACTORS) as Actor[]).map((a) => ({ address: own[a], balance: 1_000n * STOS })),
+    validatorOperator: null,
+    gov: { params: { voting_period: `${VOTING_SECONDS}s` } },
+  });
+  const t = await createTestLocalnet({
+    appState,
+    validators: [
+      { operatorPrivateKey: devnetAccount(ACTORS.V0).privateKey, selfBond: 99n * STOS, moniker: "V0" },
+      { operatorPrivateKey: devnetAccount(ACTORS.V1).privateKey, selfBond: 99n * STOS, moniker: "V1" },
+      { operatorPrivateKey: devnetAccount(ACTORS.V2).privateKey, selfBond: 10n * STOS, moniker: "V2", offlineConsensusKey: new Uint8Array(32).fill(7) },
+    ],
+  });
+  let client: SigningStargateClient | undefined;
+  try {
+    await t.net.start();
+    const comet = await t.client(0);
+    await waitForHeight(comet, 2);
+    const wallet = (await stratosWallet(devnetMnemonic(), { indexes: Object.values(ACTORS) })) as DirectEthSecp256k1HdWallet;
+    client = await connectStratos(t.net.nodes[0]!.rpcUrl, wallet, { broadcastPollIntervalMs: 150 });
+    const sender = await TxSender.create(wallet, comet, client);
+    const delegated = await sender.send(own.D, [{
+      typeUrl: "/cosmos.staking.v1beta1.MsgDelegate",
+      value: { delegatorAddress: own.D, validatorAddress: valoper("V0"), amount: { denom: "wei", amount: (15n * STOS / 10n).toString() } },
+    }]);
+    expect(delegated.code, delegated.log).toBe(0);
+    const c = client;
+    return { comet, sender, stop: async () => { c.disconnect(); await t.cleanup(); } };
+  } catch (error) {
+    client?.disconnect();
+    await t.cleanup();
+    throw error;
+  }
 }
 
 const wei = (amount: bigint) => [{ denom: "wei", amount: amount.toString() }];
@@ -70,7 +91,7 @@ const TV5 = [
   { id: 4n, status: ProposalStatus.PROPOSAL_STATUS_PASSED, tally: { yes: "10000000000000000000", abstain: "100500000000000000000", no: "0", noWithVeto: "0" }, refunded: true },
 ] as const;
 
-describe.skip("spec-staking TV5 on a devnet (needs staking: see the file comment)", () => {
+describe("spec-staking TV5 on a 2-validator localnet", () => {
   let net: StakedDevnet;
   let gov: GovExtension["gov"];
   let depositHeight = 0;
@@ -98,7 +119,7 @@ describe.skip("spec-staking TV5 on a devnet (needs staking: see the file comment
       const { proposal } = await gov.proposal(4);
       return proposal.status === ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD ? undefined : proposal;
     }, 120_000);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await net?.stop();
@@ -119,5 +140,6 @@ describe.skip("spec-staking TV5 on a devnet (needs staking: see the file comment
       burns += events.filter((e) => e.type === "burn" && e.attributes.some((a) => a.key === "burner" && a.value === GOV)).length;
     }
     expect(burns).toBe(2);
+    await checkInvariants(net.comet, 0, latest);
   });
 });
