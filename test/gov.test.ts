@@ -3,10 +3,10 @@
  * deposited on, voted on with v1beta1 and v1 messages, read back with CosmJS's `setupGovExtension`
  * (the v1beta1 queries wallets and explorers use), a refused weighted vote, and the voting end.
  *
- * Until the staking module is wired into the app, gov's tally sees no bonded stake (app/node/app.ts
- * NO_BONDED_STAKE): the proposal is REJECTED at its end and every deposit refunded, as the reference
- * does with an empty bonded pool (spec-staking §5.5 "bonded = 0 → reject, no burn"). TV5 and the
- * upgrade halt need real bonded stake; their devnet versions are in gov.staking.test.ts.
+ * The voters hold no bonded stake and the devnet's genesis validator (all of the bonded stake) does
+ * not vote: the quorum is missed, the proposal is REJECTED at its end and every deposit refunded
+ * (`burn_vote_quorum` false). TV5 with real bonded stake is gov.staking.test.ts; the upgrade halt,
+ * upgrade.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DirectEthSecp256k1HdWallet, EncodeObject } from "@cosmjs/proto-signing";

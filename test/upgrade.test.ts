@@ -6,9 +6,9 @@
  * executes that height and goes on; a fresh node that block-syncs from it does the same switch at the
  * same height and reaches the same app hashes (CometBFT would stop it on any mismatch).
  *
- * Bonded stake: until the staking module is wired, both binaries are the app with gov's staking
- * stand-in (test/fixtures/govStandIn.ts: one bonded validator, 1,000 STOS, at HD index 140). Once
- * staking lands, gov.staking.test.ts runs the same flow with the real binary and a genesis validator.
+ * The old binary is the released one (app/cli/stchaind.ts); the new one is the same node with a
+ * handler for "v2" (test/fixtures/upgradeNodeV2.ts). The devnet's genesis validator (1,000 STOS bonded
+ * by its gentx) votes the proposal through.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -26,19 +26,19 @@ import { COMETBFT_BIN, Devnet } from "../app/node/devnet.js";
 import { buildAppState } from "../app/node/genesisBuilder.js";
 import { devnetAccount, devnetMnemonic } from "../app/node/devnetGenesis.js";
 import { QueryAppliedPlanRequestSchema, QueryAppliedPlanResponseSchema, QueryModuleVersionsRequestSchema, QueryModuleVersionsResponseSchema } from "../app/codec/cosmos/upgrade/v1beta1/query_pb.js";
-import { STAND_IN_VALIDATOR_INDEX } from "./fixtures/govStandIn.js";
+import { DEVNET_VALIDATOR_OPERATOR_INDEX } from "../app/node/devnetKeys.js";
 import { createTestDevnet, waitFor, waitForHeight, type TestDevnet } from "./helpers/devnet.js";
 import { freePorts } from "./helpers/ports.js";
 import { moduleAccount, queryValue } from "./helpers/abciQuery.js";
 import { TxSender } from "./helpers/txSender.js";
 
-const OLD = path.resolve(import.meta.dirname, "fixtures/govStandInApp.ts");
-const NEW = path.resolve(import.meta.dirname, "fixtures/govStandInAppV2.ts");
+const OLD = path.resolve(import.meta.dirname, "../app/cli/stchaind.ts");
+const NEW = path.resolve(import.meta.dirname, "fixtures/upgradeNodeV2.ts");
 const STOS = 10n ** 18n;
 const BLOCKS = `[consensus]\ntimeout_commit = "300ms"`;
 const INFO = '{"binaries":{"linux/amd64":"https://example.invalid/stchaind-v2"}}';
-const V = devnetAccount(STAND_IN_VALIDATOR_INDEX).address;
-const P = devnetAccount(STAND_IN_VALIDATOR_INDEX + 1).address;
+const V = devnetAccount(DEVNET_VALIDATOR_OPERATOR_INDEX).address;
+const P = devnetAccount(141).address;
 
 describe("upgrade: halt at the plan height on a real CometBFT, restart with the handler", () => {
   let net: TestDevnet;
@@ -49,14 +49,14 @@ describe("upgrade: halt at the plan height on a real CometBFT, restart with the 
 
   beforeAll(async () => {
     const appState = buildAppState({
-      accounts: [{ address: V, balance: 1_000n * STOS }, { address: P, balance: 1_000n * STOS }],
+      accounts: [{ address: P, balance: 1_000n * STOS }],
       gov: { params: { voting_period: "3s" } },
     });
     net = await createTestDevnet({ appState, appEntry: OLD, configOverrides: BLOCKS });
     await net.devnet.start();
     const comet = await net.client();
     await waitForHeight(comet, 2);
-    const wallet = (await stratosWallet(devnetMnemonic(), { indexes: [STAND_IN_VALIDATOR_INDEX, STAND_IN_VALIDATOR_INDEX + 1] })) as DirectEthSecp256k1HdWallet;
+    const wallet = (await stratosWallet(devnetMnemonic(), { indexes: [DEVNET_VALIDATOR_OPERATOR_INDEX, 141] })) as DirectEthSecp256k1HdWallet;
     client = await connectStratos(net.devnet.rpcUrl, wallet, { broadcastPollIntervalMs: 150 });
     const sender = await TxSender.create(wallet, comet, client);
 
