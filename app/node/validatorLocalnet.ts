@@ -84,20 +84,38 @@ export class ValidatorLocalnet {
     delete genesis["validators"];
     const genesisFile = path.join(path.resolve(o.home), "genesis.json");
     fs.writeFileSync(genesisFile, JSON.stringify(genesis, null, 2) + "\n");
-    const nodes = homes.map((home, i) => {
-      fs.copyFileSync(genesisFile, path.join(home, "config", "genesis.json"));
-      const others = peers.filter((_, j) => j !== i).join(",");
-      const { onAppOutput, ...rest } = o;
-      return new Devnet({
-        ...rest,
-        home,
-        ports: o.ports[i]!,
-        chainId,
-        configOverrides: `${o.configOverrides ?? ""}\n[p2p]\npersistent_peers = "${others}"`,
-        ...(onAppOutput ? { onAppOutput: (line: string) => onAppOutput(i, line) } : {}),
-      });
-    });
-    return new ValidatorLocalnet(nodes, genesisFile);
+    for (const home of homes) fs.copyFileSync(genesisFile, path.join(home, "config", "genesis.json"));
+    return ValidatorLocalnet.nodesOf(o, homes);
+  }
+
+  /** True if `home` holds a localnet made by `create`. */
+  static exists(home: string): boolean {
+    return fs.existsSync(path.join(path.resolve(home), "genesis.json"));
+  }
+
+  /** The nodes of a localnet `create` made earlier in `o.home` (same validators and ports): a restart. */
+  static open(o: LocalnetOptions): ValidatorLocalnet {
+    const count = o.validators.filter((v) => v.offlineConsensusKey === undefined).length;
+    const homes = Array.from({ length: count }, (_, i) => path.join(path.resolve(o.home), `node${i}`));
+    for (const home of homes) {
+      if (!fs.existsSync(path.join(home, "config", "genesis.json"))) throw new Error(`${home}: no node home (create the localnet first)`);
+    }
+    return ValidatorLocalnet.nodesOf(o, homes);
+  }
+
+  private static nodesOf(o: LocalnetOptions, homes: readonly string[]): ValidatorLocalnet {
+    if (o.ports.length !== homes.length) throw new Error(`${homes.length} nodes need ${homes.length} port sets, got ${o.ports.length}`);
+    const peers = homes.map((home, i) => `${cometNodeId(home)}@127.0.0.1:${o.ports[i]!.p2p}`);
+    const { onAppOutput, ...rest } = o;
+    const nodes = homes.map((home, i) => new Devnet({
+      ...rest,
+      home,
+      ports: o.ports[i]!,
+      chainId: o.chainId ?? DEVNET_CHAIN_ID,
+      configOverrides: `${o.configOverrides ?? ""}\n[p2p]\npersistent_peers = "${peers.filter((_, j) => j !== i).join(",")}"`,
+      ...(onAppOutput ? { onAppOutput: (line: string) => onAppOutput(i, line) } : {}),
+    }));
+    return new ValidatorLocalnet(nodes, path.join(path.resolve(o.home), "genesis.json"));
   }
 
   /**
