@@ -1,0 +1,146 @@
+/**
+ * Issue 16's first acceptance item, from the shell: `stchaind keys add` → `init` → `add-genesis-account`
+ * → `gentx` → `collect-gentxs` → `validate-genesis` → the node started on that home (app + CometBFT,
+ * through Devnet, which keeps an existing genesis) → `tx bank send` → `query bank balances` shows it;
+ * then staking verbs, and each failure on bad input exits non-zero with one line on stderr.
+ * Every command runs as its own child process (`node --import tsx app/cli/stchaind.ts …`).
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Comet38Client } from "@cosmjs/tendermint-rpc";
+import { Devnet, PROJECT_ROOT } from "../app/node/devnet.js";
+import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../app/crypto/address.js";
+import { waitForHeight } from "./helpers/devnet.js";
+import { freePorts } from "./helpers/ports.js";
+
+const CLI = path.join(PROJECT_ROOT, "app", "cli", "stchaind.ts");
+const CHAIN_ID = "cli-test-1";
+const PASSPHRASE = "correct horse battery";
+const STOS = 10n ** 18n;
+
+interface Run { code: number; stdout: string; stderr: string }
+
+function stchaind(args: readonly string[], input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, STCHAIND_KEYRING_PASSPHRASE: "" } }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
+    });
+    child.stdin?.end(input ?? "");
+  });
+}
+
+async function ok(args: readonly string[], input?: string): Promise<string> {
+  const r = await stchaind(args, input);
+  if (r.code !== 0) throw new Error(`stchaind ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A failure: non-zero exit, exactly one line on stderr, which matches `pattern`. */
+async function fails(args: readonly string[], pattern: RegExp): Promise<void> {
+  const r = await stchaind(args);
+  expect(r.code, `${args.join(" ")}: ${r.stderr}`).not.toBe(0);
+  const lines = r.stderr.split("\n").filter((l) => l.length > 0);
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe("stchaind from the shell: genesis tools, a node, bank send and queries", () => {
+  let home: string;
+  let devnet: Devnet;
+  let rpc: string;
+  let valAddress: string;
+  let aliceAddress: string;
+  let bobAddress: string;
+  const test = (): string[] => ["--home", home, "--keyring-backend", "test"];
+  const file = (): string[] => ["--home", home, "--keyring-backend", "file", "--keyring-passphrase", PASSPHRASE];
+
+  beforeAll(async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), "stchaind-cli-"));
+    const [p2p, rpcPort, abci] = await freePorts(3);
+    rpc = `http://127.0.0.1:${rpcPort!}`;
+
+    valAddress = JSON.parse(await ok(["keys", "add", "val", ...test(), "--output", "json"])).address;
+    aliceAddress = JSON.parse(await ok(["keys", "add", "alice", ...file(), "--output", "json"])).address;
+    const mnemonic = (await ok(["keys", "mnemonic"])).trim();
+    bobAddress = JSON.parse(await ok(["keys", "add", "bob", "--recover", ...test(), "--output", "json"], mnemonic + "\n")).address;
+
+    await ok(["init", "cli-node", "--chain-id", CHAIN_ID, "--home", home]);
+    await ok(["add-genesis-account", "val", "10000stos", ...test()]);
+    await ok(["add-genesis-account", aliceAddress, "100stos", "--home", home]);
+    await ok(["gentx", "val", "1000stos", "--chain-id", CHAIN_ID, "--p2p-port", String(p2p!), ...test()]);
+    const collected = JSON.parse(await ok(["collect-gentxs", "--home", home, "--output", "json"]));
+    expect(collected.gen_txs).toBe(1);
+    const validated = JSON.parse(await ok(["validate-genesis", "--home", home, "--output", "json"]));
+    expect(validated).toMatchObject({ valid: true, chain_id: CHAIN_ID, validators: 1, accounts: 2 });
+
+    devnet = new Devnet({ home, ports: { p2p: p2p!, rpc: rpcPort!, abci: abci! }, onAppOutput: () => {} });
+    await devnet.start();
+    const comet = await Comet38Client.connect(rpc);
+    await waitForHeight(comet, 2, 60_000);
+    comet.disconnect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await devnet?.stop();
+    if (home) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it("the genesis the commands made is the node's: one validator, the funded accounts", async () => {
+    const genesis = JSON.parse(fs.readFileSync(path.join(home, "config", "genesis.json"), "utf8"));
+    expect(genesis.chain_id).toBe(CHAIN_ID);
+    expect(genesis.app_state.genutil.gen_txs).toHaveLength(1);
+    const validators = JSON.parse(await ok(["query", "staking", "validators", "--node", rpc, "--output", "json"])).validators;
+    expect(validators).toHaveLength(1);
+    expect(validators[0]).toMatchObject({ moniker: "cli-node", tokens: (1000n * STOS).toString(), operator_address: formatBech32Address(parseBech32Address(valAddress, "st"), BECH32_PREFIX.validator) });
+    const alice = JSON.parse(await ok(["query", "bank", "balances", aliceAddress, "--node", rpc, "--output", "json"]));
+    expect(alice.balances).toEqual([{ denom: "wei", amount: (100n * STOS).toString() }]);
+  });
+
+  it("tx bank send (file keyring, gas auto) → query bank balances shows the amount", async () => {
+    const sent = JSON.parse(await ok(["tx", "bank", "send", "alice", bobAddress, "1.5stos", "--node", rpc, "--chain-id", CHAIN_ID, "--yes", "--output", "json", ...file()]));
+    expect(sent.code).toBe(0);
+    expect(sent.txhash).toMatch(/^[0-9A-F]{64}$/);
+    const bob = JSON.parse(await ok(["query", "bank", "balances", bobAddress, "--node", rpc, "--output", "json"]));
+    expect(bob.balances).toEqual([{ denom: "wei", amount: (15n * STOS / 10n).toString() }]);
+    const text = await ok(["query", "bank", "balances", bobAddress, "--node", rpc, "--denom", "wei"]);
+    expect(text).toContain(`amount: ${15n * STOS / 10n}`);
+  });
+
+  it("tx staking delegate and tx distribution withdraw-rewards", async () => {
+    const valoper = formatBech32Address(parseBech32Address(valAddress, "st"), BECH32_PREFIX.validator);
+    const delegated = JSON.parse(await ok(["tx", "staking", "delegate", valoper, "2stos", "--from", "alice", "--node", rpc, "--yes", "--output", "json", ...file()]));
+    expect(delegated.code).toBe(0);
+    const validators = JSON.parse(await ok(["query", "staking", "validators", "--node", rpc, "--output", "json"])).validators;
+    expect(validators[0].tokens).toBe((1002n * STOS).toString());
+    const withdrawn = JSON.parse(await ok(["tx", "distribution", "withdraw-rewards", valoper, "--from", "alice", "--node", rpc, "--yes", "--output", "json", ...file()]));
+    expect(withdrawn.code).toBe(0);
+  });
+
+  it("bad input fails with one line and a non-zero exit code", async () => {
+    const node = ["--node", rpc, "--yes"];
+    await fails(["tx", "bank", "send", "alice", "st1notanaddress", "1stos", ...node, ...file()], /invalid address "st1notanaddress"/);
+    await fails(["tx", "bank", "send", "nobody", bobAddress, "1stos", ...node, ...file()], /key nobody not found/);
+    await fails(["tx", "bank", "send", "alice", bobAddress, "1stos", ...node, "--home", home, "--keyring-passphrase", "wrong passphrase"], /key alice: wrong passphrase/);
+    await fails(["tx", "bank", "send", "alice", bobAddress, "1000stos", ...node, ...file()], /insufficient funds/);
+    await fails(["tx", "bank", "send", "alice", bobAddress, "lots", ...node, ...file()], /invalid coins "lots"/);
+    await fails(["query", "bank", "balances", "st1bad", "--node", rpc], /invalid address "st1bad"/);
+    await fails(["keys", "show", "nobody", ...test()], /key nobody not found/);
+    await fails(["keys", "add", "val", ...test()], /already exists/);
+    await fails(["keys", "add", "carol", "--recover", ...test()], /no mnemonic given/);
+    await fails(["add-genesis-account", "nobody", "1stos", ...test()], /neither an st1… address nor a key/);
+    await fails(["gentx", "val", "1000000stos", "--chain-id", CHAIN_ID, ...test()], /insufficient funds/);
+    await fails(["tx", "gov", "vote", "1", "maybe", "--from", "alice", ...node, ...file()], /invalid vote option maybe/);
+    await fails(["frobnicate"], /unknown command frobnicate/);
+    await fails(["keys", "list", "--bogus", ...test()], /Unknown option '--bogus'/);
+  });
+
+  it("every verb has --help with an example", async () => {
+    for (const verb of [["keys", "add"], ["init"], ["gentx"], ["collect-gentxs"], ["tx", "bank", "send"], ["query", "bank", "balances"], ["start"]]) {
+      const out = await ok([...verb, "--help"]);
+      expect(out, verb.join(" ")).toMatch(/Example:\n  stchaind /);
+    }
+  });
+});
