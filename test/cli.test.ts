@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { Devnet, PROJECT_ROOT } from "../app/node/devnet.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../app/crypto/address.js";
+import { ed25519PublicKey } from "../app/crypto/ed25519.js";
+import { sdsAddressOfPubKey, sdsPubKeyToBech32 } from "../app/crypto/sdsKeys.js";
 import { waitForHeight } from "./helpers/devnet.js";
 import { freePorts } from "./helpers/ports.js";
 
@@ -45,6 +47,14 @@ async function fails(args: readonly string[], pattern: RegExp): Promise<void> {
   const lines = r.stderr.split("\n").filter((l) => l.length > 0);
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
+}
+
+/** Runs `f` over `items`, three child processes at a time (the test machine has two cores). */
+async function inParallel<T>(items: readonly T[], f: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all([0, 1, 2].map(async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await f(item);
+  }));
 }
 
 describe("stchaind from the shell: genesis tools, a node, bank send and queries", () => {
@@ -119,28 +129,76 @@ describe("stchaind from the shell: genesis tools, a node, bank send and queries"
     expect(withdrawn.code).toBe(0);
   });
 
-  it("bad input fails with one line and a non-zero exit code", async () => {
-    const node = ["--node", rpc, "--yes"];
-    await fails(["tx", "bank", "send", "alice", "st1notanaddress", "1stos", ...node, ...file()], /invalid address "st1notanaddress"/);
-    await fails(["tx", "bank", "send", "nobody", bobAddress, "1stos", ...node, ...file()], /key nobody not found/);
-    await fails(["tx", "bank", "send", "alice", bobAddress, "1stos", ...node, "--home", home, "--keyring-passphrase", "wrong passphrase"], /key alice: wrong passphrase/);
-    await fails(["tx", "bank", "send", "alice", bobAddress, "1000stos", ...node, ...file()], /insufficient funds/);
-    await fails(["tx", "bank", "send", "alice", bobAddress, "lots", ...node, ...file()], /invalid coins "lots"/);
-    await fails(["query", "bank", "balances", "st1bad", "--node", rpc], /invalid address "st1bad"/);
-    await fails(["keys", "show", "nobody", ...test()], /key nobody not found/);
-    await fails(["keys", "add", "val", ...test()], /already exists/);
-    await fails(["keys", "add", "carol", "--recover", ...test()], /no mnemonic given/);
-    await fails(["add-genesis-account", "nobody", "1stos", ...test()], /neither an st1… address nor a key/);
-    await fails(["gentx", "val", "1000000stos", "--chain-id", CHAIN_ID, ...test()], /insufficient funds/);
-    await fails(["tx", "gov", "vote", "1", "maybe", "--from", "alice", ...node, ...file()], /invalid vote option maybe/);
-    await fails(["frobnicate"], /unknown command frobnicate/);
-    await fails(["keys", "list", "--bogus", ...test()], /Unknown option '--bogus'/);
+  it("tx register create-resource-node → query register resource-node shows it", async () => {
+    const nodePubKey = ed25519PublicKey(new Uint8Array(32).fill(42));
+    const network = sdsAddressOfPubKey(nodePubKey);
+    const created = JSON.parse(await ok([
+      "tx", "register", "create-resource-node", "--pubkey", sdsPubKeyToBech32(nodePubKey), "--amount", "2stos", "--moniker", "cli-resource", "--node-type", "4",
+      "--from", "alice", "--node", rpc, "--yes", "--output", "json", ...file(),
+    ]));
+    expect(created.code).toBe(0);
+    const node = JSON.parse(await ok(["query", "register", "resource-node", network, "--node", rpc, "--output", "json"])).node;
+    expect(node).toMatchObject({ network_address: network, owner_address: aliceAddress, tokens: (2n * STOS).toString(), description: { moniker: "cli-resource" }, node_type: 4 });
+    await fails(["query", "register", "resource-node", sdsAddressOfPubKey(new Uint8Array(32).fill(1)), "--node", rpc], /./);
   });
 
-  it("every verb has --help with an example", async () => {
-    for (const verb of [["keys", "add"], ["init"], ["gentx"], ["collect-gentxs"], ["tx", "bank", "send"], ["query", "bank", "balances"], ["start"]]) {
+  it("keys export → import, rename, delete; --coin-type 60 warns and gives another address", async () => {
+    const armored = await ok(["keys", "export", "alice", "--export-passphrase", "export passphrase", ...file()]);
+    expect(armored).toMatch(/^-----BEGIN STRATOS-TS PRIVATE KEY-----\n/);
+    const keyFile = path.join(home, "alice.key");
+    fs.writeFileSync(keyFile, armored);
+    await fails(["keys", "import", "alice2", keyFile, "--export-passphrase", "not the one", ...test()], /exported key: wrong passphrase/);
+    await fails(["keys", "import", "alice2", keyFile, "--export-passphrase", "export passphrase", ...file()], /same key is already stored as alice/);
+    const imported = JSON.parse(await ok(["keys", "import", "alice2", keyFile, "--export-passphrase", "export passphrase", ...test(), "--output", "json"]));
+    expect(imported.address).toBe(aliceAddress);
+    expect(JSON.parse(await ok(["keys", "rename", "alice2", "alice3", ...test(), "--output", "json"])).address).toBe(aliceAddress);
+    await ok(["keys", "delete", "alice3", "--yes", ...test()]);
+    await fails(["keys", "show", "alice3", ...test()], /key alice3 not found/);
+
+    const mnemonic = (await ok(["keys", "mnemonic", "--words", "12"])).trim();
+    const stratos = JSON.parse(await ok(["keys", "add", "k606", "--recover", ...test(), "--output", "json"], mnemonic + "\n"));
+    const r = await stchaind(["keys", "add", "k60", "--recover", "--coin-type", "60", ...test(), "--output", "json"], mnemonic + "\n");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: coin type 60 .* different address/);
+    const eth = JSON.parse(r.stdout);
+    expect(eth.hd_path).toBe("m/44'/60'/0'/0/0");
+    expect(eth.address).not.toBe(stratos.address);
+    expect(stratos.hd_path).toBe("m/44'/606'/0'/0/0");
+  });
+
+  it("bad input fails with one line and a non-zero exit code", async () => {
+    const node = ["--node", rpc, "--yes"];
+    const badGenesis = JSON.parse(fs.readFileSync(path.join(home, "config", "genesis.json"), "utf8"));
+    badGenesis.app_state.bank.supply[0].amount = "1";
+    const badGenesisFile = path.join(home, "bad-genesis.json");
+    fs.writeFileSync(badGenesisFile, JSON.stringify(badGenesis));
+    await inParallel<[string[], RegExp]>([
+      [["validate-genesis", badGenesisFile], /invalid genesis: .*supply/i],
+      [["tx", "register", "create-resource-node", "--pubkey", "stsdspub1xyz", "--amount", "1stos", "--moniker", "m", "--from", "alice", ...node, ...file()], /invalid --pubkey "stsdspub1xyz"/],
+      [["tx", "staking", "delegate", valAddress, "1stos", "--from", "alice", ...node, ...file()], /invalid validator address/],
+      [["tx", "bank", "send", "alice", "st1notanaddress", "1stos", ...node, ...file()], /invalid address "st1notanaddress"/],
+      [["tx", "bank", "send", "nobody", bobAddress, "1stos", ...node, ...file()], /key nobody not found/],
+      [["tx", "bank", "send", "alice", bobAddress, "1stos", ...node, "--home", home, "--keyring-passphrase", "wrong passphrase"], /key alice: wrong passphrase/],
+      [["tx", "bank", "send", "alice", bobAddress, "1000stos", ...node, ...file()], /insufficient funds/],
+      [["tx", "bank", "send", "alice", bobAddress, "lots", ...node, ...file()], /invalid coins "lots"/],
+      [["query", "bank", "balances", "st1bad", "--node", rpc], /invalid address "st1bad"/],
+      [["keys", "show", "nobody", ...test()], /key nobody not found/],
+      [["keys", "add", "val", ...test()], /already exists/],
+      [["keys", "add", "carol", "--recover", ...test()], /no mnemonic given/],
+      [["add-genesis-account", "nobody", "1stos", ...test()], /neither an st1… address nor a key/],
+      [["gentx", "val", "1000000stos", "--chain-id", CHAIN_ID, ...test()], /insufficient funds/],
+      [["tx", "gov", "vote", "1", "maybe", "--from", "alice", ...node, ...file()], /invalid vote option maybe/],
+      [["frobnicate"], /unknown command frobnicate/],
+      [["keys", "list", "--bogus", ...test()], /Unknown option '--bogus'/],
+    ], ([args, pattern]) => fails(args, pattern));
+  });
+
+  // Every verb's table entry has a usage and an example (app/cli/verbs.test.ts); here, that --help prints them.
+  it("--help prints the verb's usage and example", async () => {
+    const verbs = [["keys", "add"], ["gentx"], ["tx", "register", "create-resource-node"], ["start"]];
+    await inParallel(verbs, async (verb) => {
       const out = await ok([...verb, "--help"]);
       expect(out, verb.join(" ")).toMatch(/Example:\n  stchaind /);
-    }
+    });
   });
 });

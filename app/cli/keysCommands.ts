@@ -33,14 +33,14 @@ function parseHdNumber(text: string | undefined, what: string, fallback: number)
   return Number(text);
 }
 
-const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
+export const KEYS_VERBS: Record<string, { verb: Verb; run: VerbHandler }> = {
   add: {
     verb: {
       usage: "stchaind keys add <name> [--recover] [--coin-type 606|60] [--account N] [--index N] [--keyring-backend file|test] [--keyring-passphrase P]",
       example: "stchaind keys add alice --keyring-backend test\n  echo \"$MNEMONIC\" | stchaind keys add bob --recover --keyring-backend test",
     },
     run: async (args) => {
-      const p = parseVerb(args, verbs["add"]!.verb, {
+      const p = parseVerb(args, KEYS_VERBS["add"]!.verb, {
         ...KEYRING_FLAGS, recover: { type: "boolean", default: false }, "coin-type": { type: "string" }, account: { type: "string" }, index: { type: "string" },
       }, { min: 1, max: 1 });
       if (p.help) return 0;
@@ -74,7 +74,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
   list: {
     verb: { usage: "stchaind keys list [--keyring-backend file|test]", example: "stchaind keys list --keyring-backend test --output json" },
     run: async (args) => {
-      const p = parseVerb(args, verbs["list"]!.verb, KEYRING_FLAGS, { min: 0, max: 0 });
+      const p = parseVerb(args, KEYS_VERBS["list"]!.verb, KEYRING_FLAGS, { min: 0, max: 0 });
       if (p.help) return 0;
       printResult(p.output, keyringFromFlags(p.home, p.values).list());
       return 0;
@@ -83,7 +83,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
   show: {
     verb: { usage: "stchaind keys show <name|address> [--address] [--keyring-backend file|test]", example: "stchaind keys show alice --address --keyring-backend test" },
     run: async (args) => {
-      const p = parseVerb(args, verbs["show"]!.verb, { ...KEYRING_FLAGS, address: { type: "boolean", short: "a", default: false } }, { min: 1, max: 1 });
+      const p = parseVerb(args, KEYS_VERBS["show"]!.verb, { ...KEYRING_FLAGS, address: { type: "boolean", short: "a", default: false } }, { min: 1, max: 1 });
       if (p.help) return 0;
       const keyring = keyringFromFlags(p.home, p.values);
       const info = keyring.find(p.positionals[0]!);
@@ -96,7 +96,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
   delete: {
     verb: { usage: "stchaind keys delete <name> --yes [--keyring-backend file|test]", example: "stchaind keys delete alice --yes --keyring-backend test" },
     run: async (args) => {
-      const p = parseVerb(args, verbs["delete"]!.verb, { ...KEYRING_FLAGS, yes: { type: "boolean", short: "y", default: false } }, { min: 1, max: 1 });
+      const p = parseVerb(args, KEYS_VERBS["delete"]!.verb, { ...KEYRING_FLAGS, yes: { type: "boolean", short: "y", default: false } }, { min: 1, max: 1 });
       if (p.help) return 0;
       if (p.values["yes"] !== true) throw new CliError("deleting a key cannot be undone: confirm with --yes", 2);
       keyringFromFlags(p.home, p.values).delete(p.positionals[0]!);
@@ -107,7 +107,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
   rename: {
     verb: { usage: "stchaind keys rename <old> <new> [--keyring-backend file|test]", example: "stchaind keys rename alice alice-old --keyring-backend test" },
     run: async (args) => {
-      const p = parseVerb(args, verbs["rename"]!.verb, KEYRING_FLAGS, { min: 2, max: 2 });
+      const p = parseVerb(args, KEYS_VERBS["rename"]!.verb, KEYRING_FLAGS, { min: 2, max: 2 });
       if (p.help) return 0;
       printResult(p.output, keyringFromFlags(p.home, p.values).rename(p.positionals[0]!, p.positionals[1]!));
       return 0;
@@ -119,7 +119,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
       example: "stchaind keys export alice --export-passphrase 'long secret' --keyring-backend test > alice.key",
     },
     run: async (args) => {
-      const p = parseVerb(args, verbs["export"]!.verb, {
+      const p = parseVerb(args, KEYS_VERBS["export"]!.verb, {
         ...KEYRING_FLAGS, "export-passphrase": { type: "string" }, "unarmored-hex": { type: "boolean", default: false }, unsafe: { type: "boolean", default: false },
       }, { min: 1, max: 1 });
       if (p.help) return 0;
@@ -141,7 +141,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
       example: "stchaind keys import alice alice.key --export-passphrase 'long secret' --keyring-backend test",
     },
     run: async (args) => {
-      const p = parseVerb(args, verbs["import"]!.verb, { ...KEYRING_FLAGS, "export-passphrase": { type: "string" } }, { min: 2, max: 2 });
+      const p = parseVerb(args, KEYS_VERBS["import"]!.verb, { ...KEYRING_FLAGS, "export-passphrase": { type: "string" } }, { min: 2, max: 2 });
       if (p.help) return 0;
       const [name, file] = [p.positionals[0]!, p.positionals[1]!];
       if (!fs.existsSync(file)) throw new CliError(`${file}: no such file`);
@@ -154,7 +154,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
   mnemonic: {
     verb: { usage: "stchaind keys mnemonic [--words 12|24]", example: "stchaind keys mnemonic --words 24" },
     run: async (args) => {
-      const p = parseVerb(args, verbs["mnemonic"]!.verb, { words: { type: "string", default: "24" } }, { min: 0, max: 0 });
+      const p = parseVerb(args, KEYS_VERBS["mnemonic"]!.verb, { words: { type: "string", default: "24" } }, { min: 0, max: 0 });
       if (p.help) return 0;
       const words = Number(flag(p.values, "words"));
       if (words !== 12 && words !== 15 && words !== 18 && words !== 21 && words !== 24) throw new CliError("--words must be 12, 15, 18, 21 or 24", 2);
@@ -167,5 +167,5 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
 };
 
 export function runKeys(args: string[]): Promise<number> {
-  return dispatchGroup("keys", verbs, args);
+  return dispatchGroup("keys", KEYS_VERBS, args);
 }

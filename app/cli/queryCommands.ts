@@ -1,7 +1,8 @@
 /** `stchaind query …`: read the chain over the node's CometBFT RPC (ABCI queries, the gRPC method paths). */
-import { create, fromBinary, toBinary, toJson, type DescMessage, type MessageInitShape } from "@bufbuild/protobuf";
+import { create, createRegistry, fromBinary, toBinary, toJson, type DescMessage, type MessageInitShape } from "@bufbuild/protobuf";
 import { QueryClient, setupBankExtension, setupStakingExtension, type BankExtension, type StakingExtension } from "@cosmjs/stargate";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
+import { PubKeySchema as Ed25519PubKeySchema } from "../codec/cosmos/crypto/ed25519/keys_pb.js";
 import { QueryResourceNodeRequestSchema, QueryResourceNodeResponseSchema } from "../codec/stratos/register/v1/query_pb.js";
 import { BECH32_PREFIX, parseBech32Address } from "../crypto/address.js";
 import { CliError, dispatchGroup, flag, parseVerb, printResult, type Parsed, type Verb, type VerbHandler } from "./common.js";
@@ -52,7 +53,7 @@ interface QueryVerb {
 
 const BOND_STATUSES = ["BOND_STATUS_BONDED", "BOND_STATUS_UNBONDING", "BOND_STATUS_UNBONDED"] as const;
 
-const queryVerbs: Readonly<Record<string, Readonly<Record<string, QueryVerb>>>> = {
+export const QUERY_VERBS: Readonly<Record<string, Readonly<Record<string, QueryVerb>>>> = {
   bank: {
     balances: {
       verb: { usage: "stchaind query bank balances <address> [--denom D] [--node URL]", example: "stchaind query bank balances st1… --node http://127.0.0.1:26657 --output json" },
@@ -96,7 +97,7 @@ const queryVerbs: Readonly<Record<string, Readonly<Record<string, QueryVerb>>>> 
       run: async (p, c) => {
         const response = await abciQuery(c, "/stratos.register.v1.Query/ResourceNode", QueryResourceNodeRequestSchema, { networkAddr: p.positionals[0]! }, QueryResourceNodeResponseSchema, heightOf(p));
         if (response.node === undefined) throw new CliError(`no resource node ${p.positionals[0]!}`);
-        return toJson(QueryResourceNodeResponseSchema, response, { useProtoFieldName: true });
+        return toJson(QueryResourceNodeResponseSchema, response, { useProtoFieldName: true, registry: createRegistry(Ed25519PubKeySchema) });
       },
     },
   },
@@ -114,7 +115,7 @@ function queryVerbHandler(v: QueryVerb): VerbHandler {
 }
 
 export function runQuery(args: string[]): Promise<number> {
-  const groups = Object.fromEntries(Object.entries(queryVerbs).map(([name, vs]) => [name, {
+  const groups = Object.fromEntries(Object.entries(QUERY_VERBS).map(([name, vs]) => [name, {
     verb: { usage: `stchaind query ${name} <${Object.keys(vs).join("|")}> …`, example: `stchaind query ${name} ${Object.keys(vs)[0]!} --help` },
     run: (a: string[]) => dispatchGroup(`query ${name}`, Object.fromEntries(Object.entries(vs).map(([verb, v]) => [verb, { verb: v.verb, run: queryVerbHandler(v) }])), a),
   }]));

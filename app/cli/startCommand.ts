@@ -1,8 +1,6 @@
 /** `stchaind start`: serve the application over ABCI (CometBFT runs beside it with --proxy_app = --abci). */
 import { parseArgs } from "node:util";
 import path from "node:path";
-import { runNode } from "../node/main.js";
-import { appConfigFlagNames, applyAppConfigFlags, appTomlPath, loadAppToml } from "../node/appConfig.js";
 import type { LogLevel } from "../node/logger.js";
 import { DEFAULT_HOME } from "./common.js";
 
@@ -50,6 +48,9 @@ export async function runStart(rest: string[]): Promise<number> {
     process.stdout.write(START_USAGE + "\n\nExample:\n  stchaind start --home ~/.stchaind --abci tcp://127.0.0.1:26658 &\n  cometbft start --home ~/.stchaind --proxy_app tcp://127.0.0.1:26658\n");
     return 0;
   }
+  // Loaded here, not at the top: `--help` should not wait for the whole app to load.
+  const { runNode } = await import("../node/main.js");
+  const { appConfigFlagNames, applyAppConfigFlags, appTomlPath, loadAppToml } = await import("../node/appConfig.js");
   const configFlags = Object.fromEntries(appConfigFlagNames().map((k) => [k, { type: "string" as const }]));
   const { values } = parseArgs({
     args: rest,

@@ -2,10 +2,13 @@
  * `stchaind tx …`: sign with a keyring key and broadcast over the node's CometBFT RPC (SIGN_MODE_DIRECT,
  * eth_secp256k1 via CosmJS's DirectEthSecp256k1Wallet), waiting for the block that includes the tx.
  */
+import { create, toBinary } from "@bufbuild/protobuf";
 import { DirectEthSecp256k1Wallet, type EncodeObject } from "@cosmjs/proto-signing";
 import { calculateFee, GasPrice, type StdFee } from "@cosmjs/stargate";
 import { connectStratos, DEFAULT_GAS_PRICE } from "../client/client.js";
 import { STRATOS_PREFIX } from "../client/wallet.js";
+import { PubKeySchema as Ed25519PubKeySchema } from "../codec/cosmos/crypto/ed25519/keys_pb.js";
+import { sdsAddressOfPubKey, sdsPubKeyFromBech32 } from "../crypto/sdsKeys.js";
 import { CliError, dispatchGroup, flag, parseVerb, printResult, stdinLines, type FlagValues, type Parsed, type Verb, type VerbHandler } from "./common.js";
 import { parseAccountAddress, parseCliCoins, parseValidatorAddress, type CliCoin } from "./coinArgs.js";
 import { keyringFromFlags, KEYRING_FLAGS } from "./keysCommands.js";
@@ -117,14 +120,49 @@ async function signAndSend(p: Parsed, build: (sender: string) => EncodeObject[])
 interface TxVerb {
   readonly verb: Verb;
   readonly positionals: number;
-  readonly build: (positionals: string[], sender: string) => EncodeObject[];
+  /** The verb's own flags, beside TX_FLAGS. */
+  readonly flags?: NonNullable<Parameters<typeof parseVerb>[2]>;
+  readonly build: (positionals: string[], sender: string, values: FlagValues) => EncodeObject[];
   /** Checks the arguments before the keyring is opened (bad input fails fast). */
-  readonly check?: (positionals: string[]) => void;
+  readonly check?: (positionals: string[], values: FlagValues) => void;
 }
+
+/** `--pubkey stsdspub1…`: the node's ed25519 P2P key; its network address `stsds1…` derives from it. */
+function sdsPubKeyFlag(values: FlagValues): { pubKey: Uint8Array; networkAddress: string } {
+  const text = flag(values, "pubkey");
+  if (text === undefined) throw new CliError("--pubkey is required (the node's stsdspub1… key)", 2);
+  let pubKey: Uint8Array;
+  try {
+    pubKey = sdsPubKeyFromBech32(text);
+  } catch (e) {
+    throw new CliError(`invalid --pubkey "${text}": ${firstLine(e)}`);
+  }
+  return { pubKey, networkAddress: sdsAddressOfPubKey(pubKey) };
+}
+
+function depositFlag(values: FlagValues): { denom: string; amount: string } {
+  const text = flag(values, "amount");
+  if (text === undefined) throw new CliError("--amount is required (the deposit, e.g. 1stos)", 2);
+  const coins = parseCliCoins(text);
+  if (coins.length !== 1) throw new CliError(`--amount takes one coin, got ${text}`);
+  return toCosmCoins(coins)[0]!;
+}
+
+/** Resource node types 1…7 (spec-register §2: bit flags of storage/database/computation). */
+function nodeTypeFlag(values: FlagValues): number {
+  const text = flag(values, "node-type") ?? "4";
+  if (!/^[1-7]$/.test(text)) throw new CliError(`--node-type must be 1 to 7, got ${text}`, 2);
+  return Number(text);
+}
+
+const REGISTER_FLAGS = {
+  pubkey: { type: "string" }, amount: { type: "string" }, moniker: { type: "string" }, "node-type": { type: "string" },
+  beneficiary: { type: "string" }, website: { type: "string" }, details: { type: "string" },
+} as const;
 
 const VOTE_OPTIONS: Readonly<Record<string, number>> = { yes: 1, abstain: 2, no: 3, no_with_veto: 4 };
 
-const txVerbs: Readonly<Record<string, Readonly<Record<string, TxVerb>>>> = {
+export const TX_VERBS: Readonly<Record<string, Readonly<Record<string, TxVerb>>>> = {
   bank: {
     send: {
       verb: { usage: `stchaind tx bank send <from key> <to address> <coins> ${TX_FLAGS_USAGE}`, example: "stchaind tx bank send alice st1… 1.5stos --keyring-backend test --yes" },
@@ -165,6 +203,39 @@ const txVerbs: Readonly<Record<string, Readonly<Record<string, TxVerb>>>> = {
       }],
     },
   },
+  register: {
+    "create-resource-node": {
+      verb: {
+        usage: `stchaind tx register create-resource-node --pubkey stsdspub1… --amount COINS --moniker M [--node-type 1-7] [--beneficiary st1…] ${TX_FLAGS_USAGE}`,
+        example: "stchaind tx register create-resource-node --pubkey stsdspub1… --amount 1stos --moniker my-resource-node --node-type 4 --from alice --yes",
+      },
+      positionals: 0,
+      flags: REGISTER_FLAGS,
+      check: (_p, values) => {
+        sdsPubKeyFlag(values);
+        depositFlag(values);
+        nodeTypeFlag(values);
+        if (flag(values, "moniker") === undefined) throw new CliError("--moniker is required", 2);
+        const beneficiary = flag(values, "beneficiary");
+        if (beneficiary !== undefined) parseAccountAddress(beneficiary);
+      },
+      build: (_p, sender, values) => {
+        const { pubKey, networkAddress } = sdsPubKeyFlag(values);
+        return [{
+          typeUrl: "/stratos.register.v1.MsgCreateResourceNode",
+          value: {
+            networkAddress,
+            pubkey: { typeUrl: "/cosmos.crypto.ed25519.PubKey", value: toBinary(Ed25519PubKeySchema, create(Ed25519PubKeySchema, { key: pubKey })) },
+            value: depositFlag(values),
+            ownerAddress: sender,
+            beneficiaryAddress: flag(values, "beneficiary") ?? sender,
+            description: { moniker: flag(values, "moniker")!, website: flag(values, "website") ?? "", details: flag(values, "details") ?? "" },
+            nodeType: nodeTypeFlag(values),
+          },
+        }];
+      },
+    },
+  },
   gov: {
     vote: {
       verb: { usage: `stchaind tx gov vote <proposal id> <yes|no|abstain|no_with_veto> ${TX_FLAGS_USAGE}`, example: "stchaind tx gov vote 1 yes --from alice --yes" },
@@ -183,18 +254,18 @@ const txVerbs: Readonly<Record<string, Readonly<Record<string, TxVerb>>>> = {
 
 function txVerbHandler(v: TxVerb, fromIsFirst: boolean): VerbHandler {
   return async (args) => {
-    const p = parseVerb(args, v.verb, TX_FLAGS, { min: v.positionals, max: v.positionals });
+    const p = parseVerb(args, v.verb, { ...TX_FLAGS, ...(v.flags ?? {}) }, { min: v.positionals, max: v.positionals });
     if (p.help) return 0;
-    v.check?.(p.positionals);
+    v.check?.(p.positionals, p.values);
     // `tx bank send <from> …` names the sender as its first argument, as the SDK's does.
     const parsed: Parsed = fromIsFirst ? { ...p, values: { ...p.values, from: p.positionals[0] } } : p;
-    return signAndSend(parsed, (sender) => v.build(p.positionals, sender));
+    return signAndSend(parsed, (sender) => v.build(p.positionals, sender, p.values));
   };
 }
 
 export function runTx(args: string[]): Promise<number> {
   const [module, ...rest] = args;
-  const groups = Object.fromEntries(Object.entries(txVerbs).map(([name, vs]) => [name, {
+  const groups = Object.fromEntries(Object.entries(TX_VERBS).map(([name, vs]) => [name, {
     verb: { usage: `stchaind tx ${name} <${Object.keys(vs).join("|")}> …`, example: `stchaind tx ${name} ${Object.keys(vs)[0]!} --help` },
     run: (a: string[]) => dispatchGroup(`tx ${name}`, Object.fromEntries(Object.entries(vs).map(([verb, v]) => [verb, { verb: v.verb, run: txVerbHandler(v, name === "bank" && verb === "send") }])), a),
   }]));
