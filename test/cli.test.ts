@@ -5,57 +5,22 @@
  * then staking verbs, and each failure on bad input exits non-zero with one line on stderr.
  * Every command runs as its own child process (`node --import tsx app/cli/stchaind.ts …`).
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
-import { Devnet, PROJECT_ROOT } from "../app/node/devnet.js";
+import { Devnet } from "../app/node/devnet.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../app/crypto/address.js";
 import { ed25519PublicKey } from "../app/crypto/ed25519.js";
 import { sdsAddressOfPubKey, sdsPubKeyToBech32 } from "../app/crypto/sdsKeys.js";
 import { waitForHeight } from "./helpers/devnet.js";
 import { freePorts } from "./helpers/ports.js";
+import { fails, inParallel, ok, stchaind } from "./helpers/cli.js";
 
-const CLI = path.join(PROJECT_ROOT, "app", "cli", "stchaind.ts");
 const CHAIN_ID = "cli-test-1";
 const PASSPHRASE = "correct horse battery";
 const STOS = 10n ** 18n;
-
-interface Run { code: number; stdout: string; stderr: string }
-
-function stchaind(args: readonly string[], input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, STCHAIND_KEYRING_PASSPHRASE: "" } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
-    });
-    child.stdin?.end(input ?? "");
-  });
-}
-
-async function ok(args: readonly string[], input?: string): Promise<string> {
-  const r = await stchaind(args, input);
-  if (r.code !== 0) throw new Error(`stchaind ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** A failure: non-zero exit, exactly one line on stderr, which matches `pattern`. */
-async function fails(args: readonly string[], pattern: RegExp): Promise<void> {
-  const r = await stchaind(args);
-  expect(r.code, `${args.join(" ")}: ${r.stderr}`).not.toBe(0);
-  const lines = r.stderr.split("\n").filter((l) => l.length > 0);
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-}
-
-/** Runs `f` over `items`, three child processes at a time (the test machine has two cores). */
-async function inParallel<T>(items: readonly T[], f: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all([0, 1, 2].map(async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await f(item);
-  }));
-}
 
 describe("stchaind from the shell: genesis tools, a node, bank send and queries", () => {
   let home: string;

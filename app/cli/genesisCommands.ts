@@ -113,6 +113,15 @@ export async function validateGenesisFile(file: string): Promise<{ chainId: stri
   }
 }
 
+const PEER = /^[0-9a-f]{40}@[^\s,@]+:[0-9]{1,5}$/;
+
+/** The gentxs' memos that name a peer other than `ownNodeId`, in gentx order. */
+export function persistentPeersOf(gentxs: readonly JsonValue[], ownNodeId: string): string[] {
+  return gentxs
+    .map((g) => ((g as { body?: { memo?: unknown } }).body?.memo))
+    .filter((m): m is string => typeof m === "string" && PEER.test(m) && !m.startsWith(`${ownNodeId}@`));
+}
+
 const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
   init: {
     verb: {
@@ -232,7 +241,11 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
       });
       section(genesis["app_state"] as Json, "genutil")["gen_txs"] = gentxs;
       writeGenesis(genesisFile, genesis);
-      printResult(p.output, { gen_txs: files.length, genesis: genesisFile });
+      // As the SDK's collect-gentxs: the other validators' `<node id>@<host>:<port>` memos become this node's persistent peers.
+      const peers = persistentPeersOf(gentxs, cometNodeId(p.home));
+      const configFile = path.join(p.home, "config", "config.toml");
+      fs.writeFileSync(configFile, fs.readFileSync(configFile, "utf8").replace(/^persistent_peers = .*$/m, `persistent_peers = ${JSON.stringify(peers.join(","))}`));
+      printResult(p.output, { gen_txs: files.length, genesis: genesisFile, persistent_peers: peers.join(",") });
       return 0;
     },
   },

@@ -20,7 +20,7 @@ export function keyringFromFlags(home: string, values: FlagValues): Keyring {
   const backend = parseKeyringBackend(flag(values, "keyring-backend"));
   return new Keyring(home, backend, {
     passphrase: async () => {
-      const given = flag(values, "keyring-passphrase") ?? process.env[PASSPHRASE_ENV] ?? (await stdinLines.next("keyring passphrase"));
+      const given = flag(values, "keyring-passphrase") ?? (process.env[PASSPHRASE_ENV] || undefined) ?? (await stdinLines.next("keyring passphrase"));
       if (given.length < 8) throw new CliError("the keyring passphrase must be at least 8 characters");
       return given;
     },
