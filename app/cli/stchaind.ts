@@ -1,127 +1,70 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import path from "node:path";
-import os from "node:os";
-import { runNode } from "../node/main.js";
-import { APP_NAME, APP_VERSION } from "../node/app.js";
-import { AppConfigError, appConfigFlagNames, applyAppConfigFlags, appTomlPath, loadAppToml } from "../node/appConfig.js";
-import type { LogLevel } from "../node/logger.js";
+/**
+ * `stchaind`: the node and the operator's tools. This file only dispatches to the command groups
+ * (startCommand, keysCommands, genesisCommands, txCommands, queryCommands) and turns every error
+ * into one line on stderr and a non-zero exit code.
+ */
+import { CliError } from "./common.js";
 
-const USAGE = `stchaind — the stratos-ts node (ABCI application for CometBFT 0.38)
+// Command groups are imported when used: `keys` need not load the whole app (a second of startup).
+const GENESIS_COMMANDS = ["init", "add-genesis-account", "gentx", "collect-gentxs", "validate-genesis"];
 
-Usage:
-  stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
-                 [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
-                 [--reference-quirks] [--inv-check-period N] [--x-crisis-skip-assert-invariants]
-                 [--<app.toml key> VALUE …]
-  stchaind version
+const USAGE = `stchaind — the stratos-ts node and its operator tools
 
-start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
-        State lives in <home>/data/application.db (default home ~/.stchaind).
-        --rpc is this node's CometBFT RPC (GetTx reads CometBFT's tx index through it).
-        --minimum-gas-prices is node-local and checked in CheckTx only.
-        --checktx-workers N verifies CheckTx signatures on N worker threads (default 0: inline;
-        worth it only with cores to spare beside CometBFT, see docs/performance.md).
-        --reference-quirks reproduces the reference's register security holes, only to re-execute
-        stratos-1 history (docs/deviations.md); every validator of a network must agree on it.
-        Settings come from <home>/config/app.toml (written with the defaults on the first start);
-        any of its keys can be given as a flag: --pruning custom --pruning-keep-recent 100
-        --pruning-interval 10 --min-retain-blocks N --halt-height N --state-sync.snapshot-interval N
-        --state-sync.snapshot-keep-recent N --telemetry.enabled true --stratos-ts.max-loaded-nodes N …
-        --halt-height / --halt-time stop the node once it has committed a block at or above that height,
-        or with a time at or after that Unix time (the SDK's halt-height / halt-time; 0 = off).
-        --inv-check-period N asserts every module invariant in EndBlock at heights divisible by N
-        and stops the node when one is broken (default 0: never).
-        --x-crisis-skip-assert-invariants skips the invariant assertion at InitChain.`;
+Usage: stchaind <command> … (every verb takes --help; --output json|text; --home DIR, default ~/.stchaind)
 
-function parseInvCheckPeriod(text: string): bigint {
-  if (!/^[0-9]+$/.test(text)) throw new Error(`--inv-check-period must be a non-negative integer, got ${text}`);
-  return BigInt(text);
-}
-
-function parseWorkers(text: string): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0 || n > 64) throw new Error(`--checktx-workers must be an integer from 0 to 64, got ${text}`);
-  return n;
-}
+  start                 serve the application over ABCI (see stchaind start --help)
+  version               print the version
+  keys                  add | list | show | delete | rename | export | import | mnemonic
+  init                  create a node home and a genesis with the default app_state
+  add-genesis-account   fund an account in the genesis
+  gentx                 sign this node's genesis validator transaction
+  collect-gentxs        put the gentxs of config/gentx/ into the genesis
+  validate-genesis      check a genesis the way the node's InitChain does
+  tx                    bank send | staking delegate | distribution withdraw-rewards | gov vote
+  query                 bank balances | staking validators | register resource-node`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case "start": {
-      const configFlags = Object.fromEntries(appConfigFlagNames().map((k) => [k, { type: "string" as const }]));
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          ...configFlags,
-          home: { type: "string", default: path.join(os.homedir(), ".stchaind") },
-          abci: { type: "string", default: "tcp://127.0.0.1:26658" },
-          rpc: { type: "string", default: "http://127.0.0.1:26657" },
-          "checktx-workers": { type: "string" },
-          "log-level": { type: "string", default: "info" },
-          "reference-quirks": { type: "boolean", default: false },
-          "inv-check-period": { type: "string", default: "0" },
-          "x-crisis-skip-assert-invariants": { type: "boolean", default: false },
-        },
-        strict: true,
-      });
-      const level = values["log-level"];
-      if (level !== "info" && level !== "debug" && level !== "error") {
-        process.stderr.write(`--log-level must be info, debug or error\n`);
-        return 2;
-      }
-      const home = path.resolve(values.home);
-      // app.toml, then flags over it (--checktx-workers is the short form of --stratos-ts.checktx-workers).
-      const file = loadAppToml(home);
-      const flagValues: Record<string, string | undefined> = {};
-      for (const k of appConfigFlagNames()) flagValues[k] = (values as Record<string, string | boolean | undefined>)[k] as string | undefined;
-      if (values["checktx-workers"] !== undefined) flagValues["stratos-ts.checktx-workers"] = String(parseWorkers(values["checktx-workers"]));
-      const config = applyAppConfigFlags(file.config, flagValues);
-      if (file.created) process.stdout.write(`stchaind: wrote the default ${appTomlPath(home)}\n`);
-      if (file.ignored.length > 0) process.stdout.write(`stchaind: ${appTomlPath(home)}: ignoring keys this app does not use: ${file.ignored.join(", ")}\n`);
-      const node = await runNode({
-        home,
-        abciAddress: values.abci,
-        cometRpc: values.rpc,
-        config,
-        logLevel: level as LogLevel,
-        referenceQuirks: values["reference-quirks"],
-        invCheckPeriod: parseInvCheckPeriod(values["inv-check-period"]),
-        skipGenesisInvariants: values["x-crisis-skip-assert-invariants"],
-      });
-      await new Promise<void>((resolve) => {
-        const onSignal = (): void => {
-          void node.stop().then(resolve);
-        };
-        process.once("SIGINT", onSignal);
-        process.once("SIGTERM", onSignal);
-      });
-      return 0;
-    }
-    case "version":
+    case "start":
+      return (await import("./startCommand.js")).runStart(rest);
+    case "version": {
+      const { APP_NAME, APP_VERSION } = await import("../node/app.js");
       process.stdout.write(`${APP_NAME} ${APP_VERSION}\n`);
       return 0;
+    }
+    case "keys":
+      return (await import("./keysCommands.js")).runKeys(rest);
+    case "tx":
+      return (await import("./txCommands.js")).runTx(rest);
+    case "query":
+    case "q":
+      return (await import("./queryCommands.js")).runQuery(rest);
     case undefined:
     case "help":
     case "--help":
     case "-h":
       process.stdout.write(USAGE + "\n");
       return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`unknown command ${command}\n\n${USAGE}\n`);
-      return 2;
+    default: {
+      if (GENESIS_COMMANDS.includes(command)) return (await import("./genesisCommands.js")).GENESIS_VERBS[command]!.run(rest);
+      throw new CliError(`unknown command ${command} (stchaind --help lists them)`, 2);
+    }
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    // A bad app.toml or flag value: the message names the key, a stack would only hide it.
-    if (error instanceof AppConfigError) {
-      process.stderr.write(`stchaind: ${error.message}\n`);
-      process.exit(2);
+    // Bad input (CliError) and a bad app.toml or flag value (AppConfigError): the message says what is
+    // wrong, on one line; anything else is a bug or an environment failure, its stack only with STCHAIND_DEBUG.
+    if (error instanceof CliError || (error instanceof Error && error.name === "AppConfigError")) {
+      process.stderr.write(`stchaind: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);
+      process.exit(error instanceof CliError ? error.exitCode : 2);
     }
-    process.stderr.write(`stchaind: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const text = error instanceof Error ? (process.env["STCHAIND_DEBUG"] ? (error.stack ?? error.message) : error.message.replace(/\s*\n\s*/g, " ")) : String(error);
+    process.stderr.write(`stchaind: ${text}\n`);
     process.exit(1);
   },
 );
