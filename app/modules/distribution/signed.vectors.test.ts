@@ -36,7 +36,7 @@ import { TestApp } from "../../node/testApp.js";
 import { signGentx } from "../genutil/gentx.js";
 import { anyMsg, StakingScenario, STOS } from "../staking/testkit.js";
 import { mainnetDistributionGenesisJson } from "./genesis.js";
-import { gentx, MAINNET_GENTXS, type Gentx, TV2_FEES, TV3_FEES } from "./spec.vectors.js";
+import { gentx, MAINNET_GENTXS, type Gentx, TV2_FEES, TV3_EXPECTED_REWARD_AND_COMMISSION, TV3_FEES } from "./spec.vectors.js";
 
 let s: StakingScenario | undefined;
 afterEach(async () => {
@@ -251,15 +251,7 @@ describe("TV2b — the stratos-1 genesis set (seven gentxs), 1 STOS of fees, com
     // The next block's last commit: every genesis validator (TestApp's default votes, all COMMIT).
     const res = await c.app.finalize([]);
     expect(res.events.filter((e) => e.type === "rewards")).toHaveLength(7);
-    const expected: Record<string, [string, string]> = {
-      "WhisperNode🤐": ["166386554621848739.000000000000000000", "8319327731092436.950000000000000000"],
-      "[FPOOL]FrogePool": ["166386554621848739.000000000000000000", "8319327731092436.950000000000000000"],
-      NodeStake: ["166386554621848739.000000000000000000", "8319327731092436.950000000000000000"],
-      "[NODERS]TEAM": ["166386554621848739.000000000000000000", "16638655462184873.900000000000000000"],
-      "stratos-validator-00": ["166386554621848739.000000000000000000", "16638655462184873.900000000000000000"],
-      "0xDevRawl": ["151260504201680672.000000000000000000", "13613445378151260.480000000000000000"],
-      StakingCabin: ["16806722689075630.000000000000000000", "1680672268907563.000000000000000000"],
-    };
+    const expected = TV3_EXPECTED_REWARD_AND_COMMISSION;
     for (const name of names) {
       const [reward, comm] = expected[name]!;
       expect(outstanding(valoper(name)), name).toBe(`${reward}wei`);
