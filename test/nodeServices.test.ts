@@ -344,6 +344,16 @@ describe("node services: gRPC (9090) and REST (1317) on a devnet", () => {
     expect(typeof (mn.body.node as { tokens: unknown }).tokens).toBe("string");
     expect((await get(`/stratos/sds/v1/noz_supply`)).status).toBe(200);
     expect((await get(`/stratos/pot/v1/params`)).status).toBe(200);
+
+    // LegacyDec custom types as the gateway writes them: the human decimal (the binary form is the raw integer).
+    const validators = await get(`/cosmos/staking/v1beta1/validators?status=BOND_STATUS_BONDED`);
+    const v0 = (validators.body.validators as Array<{ delegator_shares: string; tokens: string; commission: { commission_rates: { rate: string } } }>)[0]!;
+    expect(v0.delegator_shares).toMatch(/^\d+\.\d{18}$/);
+    expect(v0.tokens).toMatch(/^\d+$/);
+    expect(v0.commission.commission_rates.rate).toMatch(/^0\.\d{18}$/);
+    expect((await get(`/cosmos/distribution/v1beta1/params`)).body).toMatchObject({ params: { community_tax: expect.stringMatching(/^0\.\d{18}$/) } });
+    expect((await get(`/cosmos/mint/v1beta1/inflation`)).body).toEqual({ inflation: "0.000000000000000000" });
+    expect((await get(`/stratos/sds/v1/noz_price`)).body).toMatchObject({ price: expect.stringMatching(/^\d+\.\d{18}$/) });
   });
 
   it("REST: POST simulate and txs", async () => {

@@ -5,12 +5,71 @@
  * Int/Dec as strings, bytes as base64, Any with `@type`. Strings are escaped as Go's encoding/json
  * does (`<`, `>`, `&`, U+2028, U+2029 as \uXXXX), so text compares byte for byte.
  */
-import { type DescMessage, type JsonValue, type MessageShape, type Registry, toJson } from "@bufbuild/protobuf";
+import { type DescField, type DescMessage, getOption, type JsonValue, type MessageShape, type Registry, ScalarType, toJson } from "@bufbuild/protobuf";
+import { customtype } from "../codec/gogoproto/gogo_pb.js";
+import { Dec } from "../math/dec.js";
 
 /** One message as Go's jsonpb renders it, as a JSON value (not yet text). */
 export function toGoProtoJson<Desc extends DescMessage>(schema: Desc, message: MessageShape<Desc>, registry?: Registry): JsonValue {
   const json = toJson(schema, message, { useProtoFieldName: true, alwaysEmitImplicit: true, registry });
   return withNullMessages(schema, json);
+}
+
+/** The gogoproto custom type of the SDK's LegacyDec. */
+const LEGACY_DEC = "github.com/cosmos/cosmos-sdk/types.Dec";
+
+/** The scalar type of a LegacyDec custom-type field (string or bytes, single or repeated), else undefined. */
+function legacyDecScalar(field: DescField): ScalarType | undefined {
+  const scalar = field.fieldKind === "scalar" ? field.scalar : field.fieldKind === "list" && field.listKind === "scalar" ? field.scalar : undefined;
+  return scalar !== undefined && getOption(field, customtype) === LEGACY_DEC ? scalar : undefined;
+}
+
+/**
+ * The gRPC gateway's JSON of LegacyDec fields: in binary (and in `toGoProtoJson`) such a field holds the
+ * raw scaled integer as text ("100000000000000000", bytes fields the same text base64-encoded); the
+ * reference's gateway writes the field through `LegacyDec.MarshalJSON`, the human decimal
+ * ("0.100000000000000000"). `json` is `toGoProtoJson`'s output for `schema`; Any values are followed
+ * through `registry`. A value that is not a raw integer is left as it is.
+ */
+export function withLegacyDecimals(schema: DescMessage, json: JsonValue, registry?: Registry): JsonValue {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return json;
+  if (schema.typeName === "google.protobuf.Any") {
+    const typeUrl = json["@type"];
+    if (typeof typeUrl !== "string" || registry === undefined) return json;
+    const packed = registry.getMessage(typeUrl.slice(typeUrl.lastIndexOf("/") + 1));
+    if (packed === undefined || packed.typeName.startsWith("google.protobuf.")) return json;
+    return withLegacyDecimals(packed, json, registry);
+  }
+  if (schema.typeName.startsWith("google.protobuf.")) return json;
+  const out: { [k: string]: JsonValue } = { ...json };
+  for (const field of schema.fields) {
+    const value = json[field.name];
+    if (value === undefined || value === null) continue;
+    const decScalar = legacyDecScalar(field);
+    if (decScalar !== undefined) {
+      const bytes = decScalar === ScalarType.BYTES;
+      const one = (v: JsonValue): JsonValue => (typeof v === "string" ? legacyDecText(bytes ? Buffer.from(v, "base64").toString("latin1") : v) ?? v : v);
+      out[field.name] = Array.isArray(value) ? value.map(one) : one(value);
+    } else if (field.fieldKind === "message") {
+      out[field.name] = withLegacyDecimals(field.message, value, registry);
+    } else if (field.fieldKind === "list" && field.listKind === "message" && Array.isArray(value)) {
+      out[field.name] = value.map((v) => withLegacyDecimals(field.message, v, registry));
+    } else if (field.fieldKind === "map" && field.mapKind === "message" && typeof value === "object" && !Array.isArray(value)) {
+      out[field.name] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withLegacyDecimals(field.message, v, registry)]));
+    }
+  }
+  return out;
+}
+
+/** Raw scaled-integer text → LegacyDec.String(); "" is the zero Dec (an unset custom type marshals as 0). */
+function legacyDecText(raw: string): string | undefined {
+  if (raw === "") return Dec.ZERO.toString();
+  if (!/^-?[0-9]+$/.test(raw)) return undefined;
+  try {
+    return Dec.fromRaw(BigInt(raw)).toString();
+  } catch {
+    return undefined; // beyond the Dec range: shown as stored
+  }
 }
 
 /** gogoproto emits an unset singular message field as `null`; protobuf-es leaves it out. */

@@ -11,7 +11,7 @@ import http from "node:http";
 import { type DescField, type DescMessage, type DescMethod, fromBinary, fromJson, getOption, hasOption, type JsonObject, type JsonValue, toBinary } from "@bufbuild/protobuf";
 import { http as httpOption } from "../codec/google/api/annotations_pb.js";
 import type { HttpRule } from "../codec/google/api/http_pb.js";
-import { goJsonStringify, toGoProtoJson } from "../baseapp/protoJson.js";
+import { goJsonStringify, toGoProtoJson, withLegacyDecimals } from "../baseapp/protoJson.js";
 import type { ProtoCatalog } from "./descriptors.js";
 import { BLOCK_HEIGHT_HEADER, type CallDispatcher } from "./dispatch.js";
 import { compileTemplate, matchTemplate, type PathTemplate } from "./httpRule.js";
@@ -263,7 +263,7 @@ export async function startRestServer(catalog: ProtoCatalog, dispatcher: CallDis
     try {
       const result = await dispatcher.call(route.path, requestBytes, heights);
       const message = fromBinary(route.method.output, result.value);
-      send(res, 200, goJsonStringify(toGoProtoJson(route.method.output, message, registry)), result.height);
+      send(res, 200, goJsonStringify(withLegacyDecimals(route.method.output, toGoProtoJson(route.method.output, message, registry), registry)), result.height);
     } catch (e) {
       fail(res, e);
     }

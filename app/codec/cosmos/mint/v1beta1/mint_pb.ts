@@ -7,13 +7,14 @@
 
 import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_gogoproto_gogo } from "../../../gogoproto/gogo_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file cosmos/mint/v1beta1/mint.proto.
  */
 export const file_cosmos_mint_v1beta1_mint: GenFile = /*@__PURE__*/
-  fileDesc("Ch5jb3Ntb3MvbWludC92MWJldGExL21pbnQucHJvdG8SE2Nvc21vcy5taW50LnYxYmV0YTEiNgoGTWludGVyEhEKCWluZmxhdGlvbhgBIAEoCRIZChFhbm51YWxfcHJvdmlzaW9ucxgCIAEoCSKXAQoGUGFyYW1zEhIKCm1pbnRfZGVub20YASABKAkSHQoVaW5mbGF0aW9uX3JhdGVfY2hhbmdlGAIgASgJEhUKDWluZmxhdGlvbl9tYXgYAyABKAkSFQoNaW5mbGF0aW9uX21pbhgEIAEoCRITCgtnb2FsX2JvbmRlZBgFIAEoCRIXCg9ibG9ja3NfcGVyX3llYXIYBiABKARiBnByb3RvMw");
+  fileDesc("Ch5jb3Ntb3MvbWludC92MWJldGExL21pbnQucHJvdG8SE2Nvc21vcy5taW50LnYxYmV0YTEijgEKBk1pbnRlchI9CglpbmZsYXRpb24YASABKAlCKtreHyZnaXRodWIuY29tL2Nvc21vcy9jb3Ntb3Mtc2RrL3R5cGVzLkRlYxJFChFhbm51YWxfcHJvdmlzaW9ucxgCIAEoCUIq2t4fJmdpdGh1Yi5jb20vY29zbW9zL2Nvc21vcy1zZGsvdHlwZXMuRGVjIscCCgZQYXJhbXMSEgoKbWludF9kZW5vbRgBIAEoCRJJChVpbmZsYXRpb25fcmF0ZV9jaGFuZ2UYAiABKAlCKtreHyZnaXRodWIuY29tL2Nvc21vcy9jb3Ntb3Mtc2RrL3R5cGVzLkRlYxJBCg1pbmZsYXRpb25fbWF4GAMgASgJQira3h8mZ2l0aHViLmNvbS9jb3Ntb3MvY29zbW9zLXNkay90eXBlcy5EZWMSQQoNaW5mbGF0aW9uX21pbhgEIAEoCUIq2t4fJmdpdGh1Yi5jb20vY29zbW9zL2Nvc21vcy1zZGsvdHlwZXMuRGVjEj8KC2dvYWxfYm9uZGVkGAUgASgJQira3h8mZ2l0aHViLmNvbS9jb3Ntb3MvY29zbW9zLXNkay90eXBlcy5EZWMSFwoPYmxvY2tzX3Blcl95ZWFyGAYgASgEYgZwcm90bzM", [file_gogoproto_gogo]);
 
 /**
  * @generated from message cosmos.mint.v1beta1.Minter

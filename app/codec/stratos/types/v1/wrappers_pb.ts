@@ -9,13 +9,14 @@ import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Coin } from "../../../cosmos/base/v1beta1/coin_pb.js";
 import { file_cosmos_base_v1beta1_coin } from "../../../cosmos/base/v1beta1/coin_pb.js";
+import { file_gogoproto_gogo } from "../../../gogoproto/gogo_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file stratos/types/v1/wrappers.proto.
  */
 export const file_stratos_types_v1_wrappers: GenFile = /*@__PURE__*/
-  fileDesc("Ch9zdHJhdG9zL3R5cGVzL3YxL3dyYXBwZXJzLnByb3RvEhBzdHJhdG9zLnR5cGVzLnYxIhQKA0ludBINCgVWYWx1ZRgBIAEoCSIUCgNEZWMSDQoFVmFsdWUYASABKAkiMQoFQ29pbnMSKAoFVmFsdWUYASADKAsyGS5jb3Ntb3MuYmFzZS52MWJldGExLkNvaW4iIQoMU2RzQWRkcmVzc2VzEhEKCUFkZHJlc3NlcxgBIAMoCWIGcHJvdG8z", [file_cosmos_base_v1beta1_coin]);
+  fileDesc("Ch9zdHJhdG9zL3R5cGVzL3YxL3dyYXBwZXJzLnByb3RvEhBzdHJhdG9zLnR5cGVzLnYxIhQKA0ludBINCgVWYWx1ZRgBIAEoCSJACgNEZWMSOQoFVmFsdWUYASABKAlCKtreHyZnaXRodWIuY29tL2Nvc21vcy9jb3Ntb3Mtc2RrL3R5cGVzLkRlYyIxCgVDb2lucxIoCgVWYWx1ZRgBIAMoCzIZLmNvc21vcy5iYXNlLnYxYmV0YTEuQ29pbiIhCgxTZHNBZGRyZXNzZXMSEQoJQWRkcmVzc2VzGAEgAygJYgZwcm90bzM", [file_cosmos_base_v1beta1_coin, file_gogoproto_gogo]);
 
 /**
  * A cosmos Int as decimal text.
