@@ -245,7 +245,13 @@ async function loadNozHistory() {
     const [price, supply] = await Promise.all([get("/stratos/sds/v1/noz_price", h), get("/stratos/sds/v1/noz_supply", h)]);
     return { price: parseDec(price.price), total: BigInt(supply.total), remaining: BigInt(supply.remaining) };
   }));
-  missing.forEach((h, i) => state.noz.set(h, results[i].ok ? results[i].value : null));
+  missing.forEach((h, i) => {
+    const r = results[i];
+    // A height the node refuses (400: pruned, or before its first retained version) stays a gap;
+    // anything else (busy, timeout) is asked again at the next refresh.
+    if (r.ok) state.noz.set(h, r.value);
+    else if (r.error instanceof RestError && r.error.status === 400) state.noz.set(h, null);
+  });
   const wanted = new Set(heights);
   for (const h of state.noz.keys()) if (!wanted.has(h)) state.noz.delete(h);
 }
@@ -317,9 +323,8 @@ function legend(root, x, y, items) {
   let at = x;
   for (const [label, cls] of items) {
     svg("rect", { x: at, y: y - 9, width: 10, height: 10, class: cls }, g);
-    const t = text(g, at + 14, y, label);
+    text(g, at + 14, y, label);
     at += 24 + label.length * 6.5;
-    void t;
   }
 }
 
@@ -582,7 +587,8 @@ function renderNodes() {
 function renderNoz() {
   const price = $("chart-noz-price");
   const supply = $("chart-noz-supply");
-  if (sectionError(price, "noz") | sectionError(supply, "noz")) return;
+  const failed = [sectionError(price, "noz"), sectionError(supply, "noz")];
+  if (failed.some(Boolean)) return;
   const points = [...state.noz.entries()].filter(([, v]) => v).sort(([a], [b]) => a - b);
   lineChart(price, [{ name: "noz price", cls: "s-price", points: points.map(([h, v]) => ({ x: h, y: v.price })) }], priceAxis, "block height");
   lineChart(supply, [
