@@ -68,6 +68,7 @@ process.on("SIGTERM", shutdown);
 await devnet.start();
 console.log(`devnet: CometBFT RPC ${devnet.rpcUrl}  (P2P ${devnet.ports.p2p}, ABCI ${devnet.ports.abci}; CometBFT log ${path.join(devnet.home, "cometbft.log")})`);
 console.log(`devnet: gRPC ${devnet.grpcAddress ?? "off"}  REST ${devnet.restUrl ?? "off"}`);
+if (devnet.restUrl) console.log(`devnet: dashboard ${devnet.restUrl}/dashboard/  (open it in a browser)`);
 
 // If either child dies on its own, stop the other and exit non-zero.
 for (const child of [devnet.appProcess, devnet.cometbftProcess]) {

@@ -14,6 +14,7 @@ import type { HttpRule } from "../codec/google/api/http_pb.js";
 import { goJsonStringify, toGoProtoJson, withLegacyDecimals } from "../baseapp/protoJson.js";
 import type { ProtoCatalog } from "./descriptors.js";
 import { BLOCK_HEIGHT_HEADER, type CallDispatcher } from "./dispatch.js";
+import { loadDashboardFiles, serveDashboard } from "./dashboard.js";
 import { compileTemplate, matchTemplate, type PathTemplate } from "./httpRule.js";
 import { Code, httpStatusOf, invalidArgument, ServiceError, toServiceError } from "./status.js";
 
@@ -168,6 +169,7 @@ export async function startRestServer(catalog: ProtoCatalog, dispatcher: CallDis
   const routes = restRoutes(catalog, dispatcher);
   const maxBody = options.maxBodyBytes ?? 1_000_000;
   const registry = catalog.registry;
+  const dashboard = loadDashboardFiles();
 
   const send = (res: http.ServerResponse, status: number, body: string, height?: number): void => {
     const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -194,6 +196,7 @@ export async function startRestServer(catalog: ProtoCatalog, dispatcher: CallDis
       return;
     }
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (serveDashboard(dashboard, req, res, url.pathname)) return;
     let components: string[];
     try {
       components = url.pathname.slice(1).split("/").map(decodeURIComponent);
