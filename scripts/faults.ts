@@ -113,6 +113,11 @@ interface SentTx {
   readonly hash: string;
   readonly account: number;
   readonly sequence: number;
+  /** The node whose CheckTx accepted it first, and when (ms into the run). */
+  readonly node: string;
+  readonly sentAt: number;
+  /** Times the same bytes were broadcast again while waiting for its block. */
+  rebroadcasts: number;
   committedHeight?: number;
 }
 const sent: SentTx[] = [];
@@ -186,14 +191,23 @@ async function loadLoop(account: number): Promise<void> {
       await sleep(300);
       continue;
     }
-    const tx: SentTx = { hash, account, sequence };
+    const tx: SentTx = { hash, account, sequence, node: `node${node}`, sentAt: Date.now() - started, rebroadcasts: 0 };
     sent.push(tx);
     sequence++;
     // Wait for its block on any running node (a steady load, not a flood: one tx in flight per account).
+    // CometBFT's mempool is not durable: a tx accepted by a node that goes down before gossiping it
+    // is gone, so, as a wallet would, the same bytes are broadcast again every 8 s until committed.
     const deadline = Date.now() + 60_000;
-    while (tx.committedHeight === undefined && Date.now() < deadline && !stopLoad) {
+    let rebroadcastAt = Date.now() + 8_000;
+    while (tx.committedHeight === undefined && Date.now() < deadline) {
       tx.committedHeight = await findTx(pickNode(turn + 1), hash);
-      if (tx.committedHeight === undefined) await sleep(300);
+      if (tx.committedHeight !== undefined) break;
+      if (Date.now() > rebroadcastAt) {
+        rebroadcastAt = Date.now() + 8_000;
+        tx.rebroadcasts++;
+        await rpcGet(nodes[pickNode(turn + tx.rebroadcasts)]!.rpcUrl, `broadcast_tx_sync?tx=0x${toHex(bytes)}`, 5_000).catch(() => undefined);
+      }
+      await sleep(300);
     }
     if (tx.committedHeight === undefined) ({ accountNumber, sequence } = await accountState(from));
   }
@@ -325,7 +339,7 @@ async function runFault(fault: Fault): Promise<void> {
     case "late-join": {
       log("fault late-join: a full node joins by state sync");
       const first = new Devnet({ home: nodes[0]!.home, ports: nodes[0]!.ports });
-      const snapshotHeight = await waitFor("a snapshot on node0", async () => {
+      await waitFor("a snapshot on node0", async () => {
         const m = /snapshot at height (\d+):/.exec(fs.readFileSync(nodes[0]!.logFile("app"), "utf8"));
         return m ? Number(m[1]) : undefined;
       }, 60_000);
@@ -349,7 +363,7 @@ async function runFault(fault: Fault): Promise<void> {
         return Number(s.sync_info.latest_block_height) >= target ? true : undefined;
       }, 120_000);
       const catchUpSeconds = (Date.now() - t0) / 1000;
-      records.push({ fault, node: "late", blocksWhileOut: 0, catchUpSeconds, note: `restored snapshot ${restored} (node0 had one at ${snapshotHeight} or later), no InitChain: ${!joinerLog.some((l) => l.includes("init_chain"))}` });
+      records.push({ fault, node: "late", blocksWhileOut: 0, catchUpSeconds, note: `restored the snapshot of height ${restored}; InitChain ${joinerLog.some((l) => l.includes("init_chain")) ? "ran (unexpected)" : "never ran"}` });
       log(`  restored the snapshot of height ${restored}; level with the chain ${catchUpSeconds.toFixed(1)} s after its start`);
       return;
     }
@@ -373,28 +387,35 @@ async function status(url: string): Promise<{ earliest: number; latest: number }
   return { earliest: Number(s.sync_info.earliest_block_height), latest: Number(s.sync_info.latest_block_height) };
 }
 
-/** Heights (of those every node holds) where the nodes' headers disagree on the app hash. */
-async function appHashMismatches(): Promise<{ mismatches: number; heights: number; first: number; last: number }> {
+/**
+ * Heights where the nodes' block headers disagree on the app hash: every height from 1 to the lowest
+ * latest height, each compared across the nodes that hold it (the late node holds none below its snapshot).
+ */
+async function appHashMismatches(): Promise<{ mismatches: number; heights: number; last: number; withLate: number }> {
   const rpcs = everyRpc();
   const ranges = await Promise.all(rpcs.map((r) => status(r.url)));
-  const first = Math.max(...ranges.map((r) => r.earliest));
   const last = Math.min(...ranges.map((r) => r.latest));
   let mismatches = 0;
-  for (let lo = first; lo <= last; lo += 20) {
+  let withLate = 0;
+  for (let lo = 1; lo <= last; lo += 20) {
     const hi = Math.min(last, lo + 19);
-    const byNode = await Promise.all(rpcs.map(async (r) => {
-      const res = (await rpcGet(r.url, `blockchain?minHeight=${lo}&maxHeight=${hi}`)) as { block_metas: Array<{ header: { height: string; app_hash: string } }> };
+    const byNode = await Promise.all(rpcs.map(async (r, i) => {
+      if (ranges[i]!.earliest > hi) return new Map<number, string>();
+      const from = Math.max(lo, ranges[i]!.earliest);
+      const res = (await rpcGet(r.url, `blockchain?minHeight=${from}&maxHeight=${hi}`)) as { block_metas: Array<{ header: { height: string; app_hash: string } }> };
       return new Map(res.block_metas.map((m) => [Number(m.header.height), m.header.app_hash]));
     }));
     for (let h = lo; h <= hi; h++) {
-      const hashes = new Set(byNode.map((m) => m.get(h)));
+      const holders = rpcs.map((_, i) => i).filter((i) => ranges[i]!.earliest <= h);
+      if (holders.length === rpcs.length) withLate++;
+      const hashes = new Set(holders.map((i) => byNode[i]!.get(h)));
       if (hashes.size !== 1 || hashes.has(undefined)) {
         mismatches++;
-        if (mismatches <= 5) log(`  app hash mismatch at ${h}: ${rpcs.map((r, i) => `${r.name} ${byNode[i]!.get(h) ?? "missing"}`).join(", ")}`);
+        if (mismatches <= 5) log(`  app hash mismatch at ${h}: ${holders.map((i) => `${rpcs[i]!.name} ${byNode[i]!.get(h) ?? "missing"}`).join(", ")}`);
       }
     }
   }
-  return { mismatches, heights: Math.max(0, last - first + 1), first, last };
+  return { mismatches, heights: last, last, withLate };
 }
 
 /** Txs found by hash on every node (the late node: those at or above its first block). */
@@ -448,10 +469,12 @@ try {
   const txs = await committedEverywhere();
   committedCount = txs.committed;
   lostCount = txs.lost.length;
-  for (const tx of txs.lost.slice(0, 5)) log(`  lost: ${tx.hash} (account ${tx.account}, sequence ${tx.sequence})`);
+  for (const tx of txs.lost.slice(0, 5)) log(`  lost: ${tx.hash} (account ${tx.account}, sequence ${tx.sequence}, accepted by ${tx.node} at ${(tx.sentAt / 1000).toFixed(1)} s, broadcast again ${tx.rebroadcasts} times)`);
+  const again = sent.filter((tx) => tx.rebroadcasts > 0);
+  log(`txs broadcast again while waiting for their block: ${again.length}${again.length ? ` (${again.slice(0, 5).map((tx) => `${tx.node} at ${(tx.sentAt / 1000).toFixed(1)} s`).join(", ")})` : ""}`);
   const hashes = await appHashMismatches();
   mismatchCount = hashes.mismatches;
-  log(`compared app hashes at heights ${hashes.first}–${hashes.last} (${hashes.heights}) on ${everyRpc().length} nodes; CheckTx rejections (resent): ${rejected}`);
+  log(`compared app hashes at heights 1–${hashes.last} on the validators, ${hashes.withLate} of them also on the late node; CheckTx rejections (resent): ${rejected}`);
 } catch (e) {
   failure = e;
   stopLoad = true;

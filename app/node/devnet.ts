@@ -54,6 +54,8 @@ export interface DevnetOptions {
   readonly enabledUnsafeCors?: boolean;
   /** The app's app.toml, written at every init (default: the file `stchaind` writes on first start). */
   readonly appConfig?: AppConfig;
+  /** More environment variables of the app process (e.g. the fault test hooks of faultHook.ts). */
+  readonly appEnv?: Readonly<Record<string, string>>;
   /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
   readonly genesisFile?: string;
 }
@@ -167,6 +169,7 @@ export class Devnet {
     const args = appCommandArgs(this.home, this.ports, { ...this.options, appEntry: this.appEntry });
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, ...this.options.appEnv },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group: Ctrl-C reaches the orchestrator only, which stops children in order
     });

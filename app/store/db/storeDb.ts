@@ -68,7 +68,14 @@ export function storeDataError(dbPath: string, e: unknown, what: string): StoreD
   }
   const named = /(\/[^\s:'"]+)/.exec(message)?.[1];
   let file = dir;
-  if (named !== undefined && named.startsWith(dir)) file = named;
+  if (named !== undefined && named.startsWith(dir)) {
+    file = named;
+    // CURRENT names the MANIFEST: a garbage CURRENT makes LevelDB look for a file of that name.
+    const current = nodePath.join(dir, "CURRENT");
+    if (!fs.existsSync(named) && fs.existsSync(current) && !/^MANIFEST-[0-9]+\n$/.test(fs.readFileSync(current, "latin1"))) {
+      return new StoreDataError(current, `${what}: it does not name a MANIFEST file (${message})`);
+    }
+  }
   else if (/CURRENT/.test(message)) file = nodePath.join(dir, "CURRENT");
   else if (/descriptor|MANIFEST|meta-nextfile|comparator/i.test(message)) {
     const manifest = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.startsWith("MANIFEST-")) : undefined;
