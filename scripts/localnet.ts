@@ -1,72 +1,103 @@
 /**
- * `npm run localnet`: a network of N validators on this machine (CometBFT + the stratos-ts app per
- * node), each bonded by a gentx with its own node's consensus key, on the devnet's genesis otherwise
- * (dev accounts, SDS nodes). Validator i is operated by the devnet account at HD index 90 + i and
- * self-bonds 1,000 STOS.
+ * `npm run localnet -- up|down|reset|status`: 4 validators and 1 full node on this machine (CometBFT +
+ * the stratos-ts app per node), in the background. Keys, genesis, gentxs and peers are made with the
+ * project's own `stchaind` verbs (app/node/processLocalnet.ts).
  *
- *   npm run localnet                         4 validators in <project>/.localnet (created on first run)
- *   npm run localnet -- --validators 2       another size (only when creating)
- *   npm run localnet -- --home DIR --reset   another directory; wipe it first
+ *   npm run localnet -- up        create <project>/.localnet if absent, then start every node not running
+ *   npm run localnet -- status    each node's height, app hash, peer count and processes
+ *   npm run localnet -- down      stop every node (CometBFT first, then its app)
+ *   npm run localnet -- reset     stop and delete the localnet
+ *   … --dir DIR                   another directory; --validators N --full-nodes M when creating
  *
- * Node i listens on P2P 26656 + 100·i, RPC 26657 + 100·i, ABCI 26658 + 100·i, gRPC 9090 + i and
- * REST 1317 + i. Ctrl-C stops every node (CometBFT first, then its app).
+ * Node i (validators first, then full nodes) listens on P2P 26656 + 100·i, RPC 26657 + 100·i,
+ * ABCI 26658 + 100·i, gRPC 9090 + i and REST 1317 + i. Logs and pids: <dir>/<node>/{app,cometbft}.{log,pid}.
+ * Dev accounts 0–4 of the devnet mnemonic hold 1,000,000 STOS each.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../app/node/devnet.js";
-import { buildDevnetAppState, DEVNET_CHAIN_ID, devnetAccount, devnetAccounts } from "../app/node/devnetGenesis.js";
-import { DEVNET_VALIDATOR_OPERATOR_INDEX } from "../app/node/devnetKeys.js";
-import { ValidatorLocalnet, type LocalnetOptions } from "../app/node/validatorLocalnet.js";
+import { devnetAccounts } from "../app/node/devnetGenesis.js";
+import { createLocalnet, localnetExists, localnetNodes, readLocalnet, startLocalnet, stopLocalnet } from "../app/node/processLocalnet.js";
 
-const { values } = parseArgs({
+const USAGE = "usage: npm run localnet -- up|down|reset|status [--dir DIR] [--validators N] [--full-nodes M]";
+const { values, positionals } = parseArgs({
   options: {
-    home: { type: "string", default: path.join(PROJECT_ROOT, ".localnet") },
+    dir: { type: "string", default: path.join(PROJECT_ROOT, ".localnet") },
     validators: { type: "string", default: "4" },
-    reset: { type: "boolean", default: false },
+    "full-nodes": { type: "string", default: "1" },
   },
+  allowPositionals: true,
   strict: true,
 });
+const dir = path.resolve(values.dir);
+const verb = positionals[0];
 
-const home = path.resolve(values.home);
-if (values.reset) fs.rmSync(home, { recursive: true, force: true });
-const existing = ValidatorLocalnet.exists(home) ? fs.readdirSync(home).filter((f) => /^node\d+$/.test(f)).length : 0;
-const count = existing > 0 ? existing : Number(values.validators);
-if (!Number.isSafeInteger(count) || count < 1 || count > 20) {
-  console.error(`localnet: --validators must be an integer from 1 to 20, got ${values.validators}`);
-  process.exit(1);
+function count(text: string, min: number, what: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min || n > 20) {
+    console.error(`localnet: ${what} must be an integer from ${min} to 20, got ${text}`);
+    process.exit(2);
+  }
+  return n;
 }
-const operators = Array.from({ length: count }, (_, i) => devnetAccount(DEVNET_VALIDATOR_OPERATOR_INDEX + i));
-const options: LocalnetOptions = {
-  home,
-  chainId: DEVNET_CHAIN_ID,
-  // The dev accounts and SDS nodes of the devnet; the operators funded like dev accounts.
-  appState: buildDevnetAppState([...devnetAccounts(), ...operators.slice(1)], {}),
-  validators: operators.map((o, i) => ({ operatorPrivateKey: o.privateKey, selfBond: 1_000n * 10n ** 18n, moniker: `localnet-${i}` })),
-  ports: operators.map((_, i) => ({ p2p: 26656 + 100 * i, rpc: 26657 + 100 * i, abci: 26658 + 100 * i, grpc: 9090 + i, api: 1317 + i })),
-  onAppOutput: (node, line) => process.stdout.write(`[node${node}] ${line}\n`),
-};
-const net = existing > 0 ? ValidatorLocalnet.open(options) : ValidatorLocalnet.create(options);
-if (existing === 0) console.log(`localnet: created ${count} validators in ${home} (chain ${DEVNET_CHAIN_ID}; genesis ${net.genesisFile})`);
 
-let stopping = false;
-const shutdown = (code: number): void => {
-  if (stopping) return;
-  stopping = true;
-  console.log("localnet: stopping every node…");
-  void net.stop().then(() => process.exit(code));
-};
-process.on("SIGINT", () => shutdown(0));
-process.on("SIGTERM", () => shutdown(0));
-
-await net.start();
-net.nodes.forEach((n, i) => {
-  console.log(`localnet: node${i} RPC ${n.rpcUrl}  gRPC ${n.grpcAddress ?? "off"}  REST ${n.restUrl ?? "off"}  operator ${operators[i]!.address}`);
-  for (const child of [n.appProcess, n.cometbftProcess]) {
-    child?.once("exit", (exitCode, signal) => {
-      if (stopping) return;
-      console.error(`localnet: node${i}'s ${child === n.appProcess ? "app" : "CometBFT"} exited (code ${exitCode}, signal ${signal}); stopping`);
-      shutdown(1);
+async function up(): Promise<void> {
+  if (!localnetExists(dir)) {
+    if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
+      console.error(`localnet: ${dir} exists but holds no localnet (an older layout?): 'npm run localnet -- reset' deletes it`);
+      process.exit(1);
+    }
+    await createLocalnet({
+      dir,
+      chainId: "stratos-localnet-1",
+      validators: count(values.validators, 1, "--validators"),
+      fullNodes: count(values["full-nodes"], 0, "--full-nodes"),
+      portsOf: (i) => ({ p2p: 26656 + 100 * i, rpc: 26657 + 100 * i, abci: 26658 + 100 * i, grpc: 9090 + i, api: 1317 + i }),
+      accounts: devnetAccounts().map((a) => ({ address: a.address, coins: "1000000stos" })),
+      log: (line) => console.log(`localnet: ${line}`),
     });
   }
-});
+  const manifest = readLocalnet(dir);
+  await startLocalnet(localnetNodes(dir, manifest));
+  for (const n of manifest.nodes) {
+    const role = n.validator ? `validator (operator ${n.operator})` : "full node";
+    console.log(`localnet: ${n.name} ${role}  RPC http://127.0.0.1:${n.ports.rpc}  gRPC 127.0.0.1:${n.ports.grpc}  REST http://127.0.0.1:${n.ports.api}`);
+  }
+  console.log(`localnet: running in the background; logs in ${dir}/<node>/{app,cometbft}.log; 'npm run localnet -- status'`);
+}
+
+async function status(): Promise<void> {
+  const manifest = readLocalnet(dir);
+  const nodes = localnetNodes(dir, manifest);
+  for (const [i, n] of nodes.entries()) {
+    const spec = manifest.nodes[i]!;
+    const s = await n.status();
+    const procs = `app ${n.pid("app") ?? "down"}, cometbft ${n.pid("cometbft") ?? "down"}`;
+    const line = s === undefined
+      ? "RPC not answering"
+      : `height ${s.height}  app_hash ${s.appHash || "(none)"}  peers ${s.peers}${s.catchingUp ? "  catching up" : ""}`;
+    console.log(`${spec.name.padEnd(6)} ${(spec.validator ? "validator" : "full").padEnd(9)} ${line}  (${procs})`);
+  }
+}
+
+switch (verb) {
+  case "up":
+    await up();
+    break;
+  case "down":
+    if (localnetExists(dir)) await stopLocalnet(localnetNodes(dir));
+    console.log("localnet: stopped");
+    break;
+  case "reset":
+    if (localnetExists(dir)) await stopLocalnet(localnetNodes(dir));
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(`localnet: deleted ${dir}`);
+    break;
+  case "status":
+    await status();
+    break;
+  default:
+    console.error(USAGE);
+    process.exit(2);
+}

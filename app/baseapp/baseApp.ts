@@ -308,6 +308,7 @@ export class BaseApp implements Application {
     } catch (e) {
       this.finalizeState?.discard();
       this.finalizeState = undefined;
+      this.pendingBlock = undefined;
       this.stopped = `a FinalizeBlock at height ${req.height} failed (${e instanceof Error ? e.message : String(e)}); restart the node`;
       throw e;
     }
@@ -317,6 +318,13 @@ export class BaseApp implements Application {
     const expected = BigInt(this.lastHeight + 1);
     if (req.height !== expected) {
       throw new Error(`FinalizeBlock: got height ${req.height}, the store expects ${expected}`);
+    }
+    if (this.pendingBlock !== undefined) {
+      // CometBFT restarted without this process after a FinalizeBlock it never committed (an app out
+      // of process can outlive its CometBFT), and its handshake sends the height again. The first
+      // execution's writes are already in the working trees, which only a reload from disk undoes:
+      // re-executing on top of them would commit a wrong state, so the app stops instead.
+      throw new Error(`FinalizeBlock: height ${req.height} again, its first execution never committed (CometBFT restarted without the app?); restart the app, then CometBFT`);
     }
     const header: BlockHeader = {
       chainId: this.chainId,

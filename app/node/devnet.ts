@@ -54,6 +54,8 @@ export interface DevnetOptions {
   readonly enabledUnsafeCors?: boolean;
   /** The app's app.toml, written at every init (default: the file `stchaind` writes on first start). */
   readonly appConfig?: AppConfig;
+  /** More environment variables of the app process (e.g. the fault test hooks of faultHook.ts). */
+  readonly appEnv?: Readonly<Record<string, string>>;
   /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
   readonly genesisFile?: string;
 }
@@ -164,15 +166,10 @@ export class Devnet {
 
   /** Start (or restart) only the app process and wait until it serves ABCI. */
   async startApp(): Promise<void> {
-    const abci = `tcp://127.0.0.1:${this.ports.abci}`;
-    const args = [...APP_NODE_FLAGS, ...(this.options.appNodeArgs ?? []), "--import", "tsx", this.appEntry, "start", "--home", this.home, "--abci", abci, "--rpc", this.rpcUrl];
-    if (this.options.minimumGasPrices !== undefined) args.push("--minimum-gas-prices", this.options.minimumGasPrices);
-    if (this.options.checkTxVerifyWorkers) args.push("--checktx-workers", String(this.options.checkTxVerifyWorkers));
-    args.push("--grpc.enable", String(Boolean(this.ports.grpc)), "--grpc.address", `127.0.0.1:${this.ports.grpc ?? 0}`);
-    args.push("--api.enable", String(Boolean(this.ports.api)), "--api.address", `tcp://127.0.0.1:${this.ports.api ?? 0}`);
-    if (this.options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors", "true");
+    const args = appCommandArgs(this.home, this.ports, { ...this.options, appEntry: this.appEntry });
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, ...this.options.appEnv },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // own process group: Ctrl-C reaches the orchestrator only, which stops children in order
     });
@@ -230,6 +227,19 @@ export class Devnet {
       });
     });
   }
+}
+
+/** The Node.js arguments that run the app of the node at `home` (`stchaind start` and its flags). */
+export function appCommandArgs(home: string, ports: DevnetPorts, options: Pick<DevnetOptions, "appEntry" | "appNodeArgs" | "minimumGasPrices" | "checkTxVerifyWorkers" | "enabledUnsafeCors"> = {}): string[] {
+  const abci = `tcp://127.0.0.1:${ports.abci}`;
+  const rpc = `http://127.0.0.1:${ports.rpc}`;
+  const args = [...APP_NODE_FLAGS, ...(options.appNodeArgs ?? []), "--import", "tsx", options.appEntry ?? DEFAULT_APP_ENTRY, "start", "--home", home, "--abci", abci, "--rpc", rpc];
+  if (options.minimumGasPrices !== undefined) args.push("--minimum-gas-prices", options.minimumGasPrices);
+  if (options.checkTxVerifyWorkers) args.push("--checktx-workers", String(options.checkTxVerifyWorkers));
+  args.push("--grpc.enable", String(Boolean(ports.grpc)), "--grpc.address", `127.0.0.1:${ports.grpc ?? 0}`);
+  args.push("--api.enable", String(Boolean(ports.api)), "--api.address", `tcp://127.0.0.1:${ports.api ?? 0}`);
+  if (options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors", "true");
+  return args;
 }
 
 /** The app.toml of a new devnet home: the defaults, plus a snapshot every 100 blocks so nodes can join by state sync. */

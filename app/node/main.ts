@@ -4,6 +4,8 @@ import { AbciServer } from "../abci/server.js";
 import type { ModuleHooks } from "../baseapp/block.js";
 import { APP_NAME, APP_VERSION, createStratosApp, DEFAULT_MIN_GAS_PRICES } from "./app.js";
 import { withBlockLog } from "./blockLog.js";
+import { refuseDamagedStore } from "./dataDamage.js";
+import { EXIT_IN_COMMIT_ENV, parseExitInCommit, withExitInCommit } from "./faultHook.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { defaultAppConfig, storePruning, type AppConfig } from "./appConfig.js";
@@ -62,6 +64,7 @@ export interface RunningNode {
 /** Opens the store, builds the app and serves ABCI until stopped. */
 export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const logger = createLogger(options.logLevel ?? "info");
+  const exitInCommit = parseExitInCommit(process.env[EXIT_IN_COMMIT_ENV]);
   const dataDir = path.join(options.home, "data");
   fs.mkdirSync(dataDir, { recursive: true });
   const config = options.config ?? defaultAppConfig();
@@ -74,7 +77,7 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   const haltHeight = options.haltHeight ?? BigInt(config.haltHeight);
   const haltTime = options.haltTime ?? BigInt(config.haltTime);
   const ops = await startOperatorServices({ home: options.home, dataDir, config, store, logger });
-  const { app: baseApp, close } = await createStratosApp(store, {
+  const parts = await createStratosApp(store, {
     checkTxVerifyWorkers: options.checkTxVerifyWorkers ?? config.node.checktxWorkers,
     extraModules: options.extraModules ?? [],
     cometRpc: options.cometRpc,
@@ -104,7 +107,11 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
           },
         }
       : {}),
+  }).catch(async (e: unknown) => {
+    await ops.close();
+    throw refuseDamagedStore(options.home, e);
   });
+  const { app: baseApp, close } = parts;
   const app = await ops.wrap(baseApp);
   const last = store.lastCommit();
   logger.info(
@@ -112,7 +119,12 @@ export async function runNode(options: NodeOptions): Promise<RunningNode> {
   );
 
   let stopping: Promise<void> | undefined;
-  const server: AbciServer = new AbciServer(withBlockLog(app, logger), {
+  let served = withBlockLog(app, logger);
+  if (exitInCommit !== undefined) {
+    logger.error(`${EXIT_IN_COMMIT_ENV} is set: this process will exit in Commit of height ${exitInCommit.height} (a fault test hook)`);
+    served = withExitInCommit(served, exitInCommit, logger);
+  }
+  const server: AbciServer = new AbciServer(served, {
     logger,
     onFatal: (error) => {
       logger.error(`stopping: the application failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,7 +10,7 @@ export { CacheKV } from "./branch/cacheKV.js";
 export { BranchMulti } from "./branch/branchMulti.js";
 export { appHashOf, storeProof, type StoreRoot } from "./commitInfo.js";
 export { PROOF_OP_IAVL, PROOF_OP_SIMPLE, encodeKvPairs } from "./query.js";
-export { LevelStoreDb, MemoryStoreDb, type StoreDb, type WriteBatch } from "./db/storeDb.js";
+export { LevelStoreDb, MemoryStoreDb, StoreDataError, type StoreDb, type WriteBatch } from "./db/storeDb.js";
 export type { InitialVersionHashing } from "./iavl/tree.js";
 export { exportTree, type ExportNode } from "./snapshot/exportTree.js";
 export { SnapshotFormatError } from "./snapshot/importTree.js";

@@ -26,7 +26,7 @@ import type {
 import { CacheKV } from "./branch/cacheKV.js";
 import { appHashOf, decodeCommitRoots, encodeCommitRoots, type StoreRoot } from "./commitInfo.js";
 import { be64, commitInfoKey, LATEST_KEY, META_PREFIX, metaKey, PRUNED_KEY, readBe64, RESTORING_KEY } from "./db/keys.js";
-import { LevelStoreDb, MemoryStoreDb, type StoreDb } from "./db/storeDb.js";
+import { LevelStoreDb, MemoryStoreDb, storeDataError, type StoreDb } from "./db/storeDb.js";
 import { IavlStore } from "./iavlStore.js";
 import type { SavedVersion } from "./iavl/tree.js";
 import { pruneBatch, pruneTarget } from "./pruning.js";
@@ -86,9 +86,18 @@ export class RootMultiStore implements CommitMultiStore {
     if (this.db !== undefined) throw new Error("load: already loaded");
     const db = this.opts.db ?? (this.opts.path !== undefined ? await LevelStoreDb.open(this.opts.path) : new MemoryStoreDb());
     this.db = db;
-    // A state sync restore that never finished leaves nodes but no latest height: start empty.
-    if (db.getSync(LATEST_KEY) === undefined && db.getSync(RESTORING_KEY) !== undefined) await db.clear();
-    await this.attach(db);
+    try {
+      // A state sync restore that never finished leaves nodes but no latest height: start empty.
+      if (db.getSync(LATEST_KEY) === undefined && db.getSync(RESTORING_KEY) !== undefined) await db.clear();
+      await this.attach(db);
+    } catch (e) {
+      // A database that opens but whose latest version does not read back whole (a lost or damaged
+      // table file, a log record skipped by recovery) must not serve a single block.
+      if (this.opts.path === undefined) throw e;
+      this.db = undefined;
+      await db.close().catch(() => undefined);
+      throw storeDataError(this.opts.path, e, "its latest committed version does not read back whole");
+    }
   }
 
   /** Builds the in-memory state (trees, heights, metadata) from what the database holds. */

@@ -4,6 +4,8 @@
  * synchronous KVStore calls. Writes go in one atomic batch per commit.
  */
 
+import fs from "node:fs";
+import nodePath from "node:path";
 import { ClassicLevel } from "classic-level";
 import { compareBytes, keyString } from "../bytes.js";
 import { prefixEnd } from "./keys.js";
@@ -32,6 +34,56 @@ export interface StoreDb {
   close(): Promise<void>;
 }
 
+/**
+ * The database on disk cannot be used as it is (damaged, missing files, held by another process):
+ * `file` names what is wrong, as precisely as LevelDB's message allows.
+ */
+export class StoreDataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = "StoreDataError";
+  }
+}
+
+/** The innermost message of an error and its causes (classic-level wraps LevelDB's status in `cause`). */
+function innermostMessage(e: unknown): string {
+  let message = e instanceof Error ? e.message : String(e);
+  for (let cause = e instanceof Error ? e.cause : undefined; cause instanceof Error; cause = cause.cause) message = cause.message;
+  return message;
+}
+
+/**
+ * A StoreDataError for a failure of the LevelDB database at `dbPath`: the file LevelDB names when it
+ * names one (a table, the MANIFEST, CURRENT, LOCK), else the database directory.
+ */
+export function storeDataError(dbPath: string, e: unknown, what: string): StoreDataError {
+  if (e instanceof StoreDataError) return e;
+  const message = innermostMessage(e);
+  const dir = nodePath.resolve(dbPath);
+  if (/lock/i.test(message) && /unavailable|held|resource/i.test(message)) {
+    return new StoreDataError(nodePath.join(dir, "LOCK"), `held by another process (is this node already running?): ${message}`);
+  }
+  const named = /(\/[^\s:'"]+)/.exec(message)?.[1];
+  let file = dir;
+  if (named !== undefined && named.startsWith(dir)) {
+    file = named;
+    // CURRENT names the MANIFEST: a garbage CURRENT makes LevelDB look for a file of that name.
+    const current = nodePath.join(dir, "CURRENT");
+    if (!fs.existsSync(named) && fs.existsSync(current) && !/^MANIFEST-[0-9]+\n$/.test(fs.readFileSync(current, "latin1"))) {
+      return new StoreDataError(current, `${what}: it does not name a MANIFEST file (${message})`);
+    }
+  }
+  else if (/CURRENT/.test(message)) file = nodePath.join(dir, "CURRENT");
+  else if (/descriptor|MANIFEST|meta-nextfile|comparator/i.test(message)) {
+    const manifest = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.startsWith("MANIFEST-")) : undefined;
+    if (manifest !== undefined) file = nodePath.join(dir, manifest);
+  } else if (/EEXIST|ENOTDIR/.test(message)) file = dir;
+  return new StoreDataError(file, `${what}: ${message}`);
+}
+
 /** LevelDB hands back Buffers; callers get plain Uint8Array views (same memory). */
 function plain(b: Uint8Array | undefined): Uint8Array | undefined {
   return b === undefined ? undefined : new Uint8Array(b.buffer, b.byteOffset, b.length);
@@ -50,7 +102,11 @@ export class LevelStoreDb implements StoreDb {
       writeBufferSize: 64 * 1024 * 1024,
       maxFileSize: 32 * 1024 * 1024,
     });
-    await db.open();
+    try {
+      await db.open();
+    } catch (e) {
+      throw storeDataError(path, e, "LevelDB cannot open it");
+    }
     return new LevelStoreDb(db);
   }
 
