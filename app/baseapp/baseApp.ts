@@ -32,6 +32,7 @@ import {
   type ValidatorUpdate,
 } from "cosmjs-types/tendermint/abci/types";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import { equalBytes } from "../store/bytes.js";
 import type { Application } from "../abci/application.js";
 import type { BranchMultiStore, CommitInfo, CommitMultiStore, MultiStore } from "../store/types.js";
 import { allModules, type BlockHeader, type CometBlockInfo, type ModulePhases, type TxOutcome, type TxPipeline } from "./block.js";
@@ -122,8 +123,11 @@ export class BaseApp implements Application {
   private readonly preparing = new WeakMap<Uint8Array, Promise<void>>();
   /** The consensus params' block.max_gas (0: no limit). */
   private maxBlockGas = 0n;
-  /** Set between FinalizeBlock and Commit. */
-  private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader } | undefined;
+  /**
+   * Set between FinalizeBlock and Commit: the block's header and app hash, the request, and the
+   * response, handed out again if CometBFT sends the very same block once more.
+   */
+  private pendingBlock: { height: bigint; appHash: Uint8Array; header: BlockHeader; request: RequestFinalizeBlock; response: ResponseFinalizeBlock } | undefined;
   /**
    * Why this app takes no more blocks: a FinalizeBlock that failed (its writes were dropped and the
    * process must restart from the last commit), or the halt height/time was reached.
@@ -320,11 +324,12 @@ export class BaseApp implements Application {
       throw new Error(`FinalizeBlock: got height ${req.height}, the store expects ${expected}`);
     }
     if (this.pendingBlock !== undefined) {
-      // CometBFT restarted without this process after a FinalizeBlock it never committed (an app out
-      // of process can outlive its CometBFT), and its handshake sends the height again. The first
-      // execution's writes are already in the working trees, which only a reload from disk undoes:
-      // re-executing on top of them would commit a wrong state, so the app stops instead.
-      throw new Error(`FinalizeBlock: height ${req.height} again, its first execution never committed (CometBFT restarted without the app?); restart the app, then CometBFT`);
+      // CometBFT restarted without this process after a FinalizeBlock it never committed (an app out of
+      // process can outlive its CometBFT), and its handshake replays that block. Its execution is
+      // already in the working trees: the same block gets the same answer; re-executing it on top would
+      // commit a wrong state, and a different block at this height cannot be taken without a reload.
+      if (sameBlock(this.pendingBlock.request, req)) return this.pendingBlock.response;
+      throw new Error(`FinalizeBlock: a different block at height ${req.height} after one never committed; restart the app, then CometBFT`);
     }
     const header: BlockHeader = {
       chainId: this.chainId,
@@ -355,14 +360,15 @@ export class BaseApp implements Application {
     state.write();
     this.store.setMeta(LAST_HEADER_TIME_META, encodeTime(req.time));
     const appHash = this.store.workingHash();
-    this.pendingBlock = { height: req.height, appHash, header };
-    return {
+    const response: ResponseFinalizeBlock = {
       events: [...blockEvents.events],
       txResults,
       validatorUpdates: [...validatorUpdates],
       consensusParamUpdates: undefined,
       appHash,
     };
+    this.pendingBlock = { height: req.height, appHash, header, request: req, response };
+    return response;
   }
 
   async commit(): Promise<ResponseCommit> {
@@ -524,4 +530,13 @@ function cometBlockInfo(req: RequestFinalizeBlock): CometBlockInfo {
     blockHash: req.hash,
     nextValidatorsHash: req.nextValidatorsHash,
   };
+}
+
+/**
+ * Whether two FinalizeBlock requests carry the same block. CometBFT's block hash commits to all of it;
+ * the txs, time and proposer are compared too, for callers (tests) that leave the hash empty.
+ */
+function sameBlock(a: RequestFinalizeBlock, b: RequestFinalizeBlock): boolean {
+  return a.height === b.height && equalBytes(a.hash, b.hash) && a.time?.seconds === b.time?.seconds && a.time?.nanos === b.time?.nanos
+    && equalBytes(a.proposerAddress, b.proposerAddress) && a.txs.length === b.txs.length && a.txs.every((tx, i) => equalBytes(tx, b.txs[i]!));
 }
