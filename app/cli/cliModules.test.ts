@@ -21,6 +21,10 @@ import { runTx, TX_VERBS } from "./txCommands.js";
 import { eventsToTxQuery, runQuery } from "./queryCommands.js";
 import { runConfig, withClientDefaults } from "./clientConfig.js";
 import { parseWeightedVote } from "./txModules.js";
+import { runAddGenesisMetaNode } from "./nodeCommands.js";
+import { BECH32_PREFIX, formatBech32Address } from "../crypto/address.js";
+import { ed25519PublicKey } from "../crypto/ed25519.js";
+import { sdsAddressOfPubKey, sdsPubKeyToBech32 } from "../crypto/sdsKeys.js";
 
 let catalog: ProtoCatalog;
 beforeAll(async () => {
@@ -169,6 +173,27 @@ describe("bad input: one-line CliError, non-zero exit code, before any node or k
     expect((error as CliError).message).toMatch(pattern);
     expect((error as CliError).message).not.toContain("\n");
     expect((error as CliError).exitCode).not.toBe(0);
+  });
+
+  it("add-genesis-meta-node needs the owner's genesis balance, then adds a bonded meta node once", async () => {
+    const owner = formatBech32Address(new Uint8Array(20).fill(3), BECH32_PREFIX.account);
+    const pub = ed25519PublicKey(new Uint8Array(32).fill(5));
+    fs.mkdirSync(path.join(home, "config"), { recursive: true });
+    const genesisFile = path.join(home, "config", "genesis.json");
+    const genesis = { chain_id: "t-1", app_state: { register: { meta_nodes: [] }, bank: { balances: [{ address: owner, coins: [{ denom: "wei", amount: (5n * 10n ** 18n).toString() }] }] } } };
+    fs.writeFileSync(genesisFile, JSON.stringify(genesis));
+    const args = ["--pubkey", sdsPubKeyToBech32(pub), "--amount", "10stos", "--owner", owner, "--moniker", "m1", "--home", home, "--output", "json"];
+    await expect(runAddGenesisMetaNode(args)).rejects.toThrow(/insufficient funds: meta node stsds1.* needs 10000000000000000000wei/);
+    fs.rmSync(path.join(home, "config", "genmetanodes"), { recursive: true });
+    genesis.app_state.bank.balances[0]!.coins[0]!.amount = (10n * 10n ** 18n).toString();
+    fs.writeFileSync(genesisFile, JSON.stringify(genesis));
+    await runAddGenesisMetaNode(args);
+    await runAddGenesisMetaNode(args);
+    const metaNodes = JSON.parse(fs.readFileSync(genesisFile, "utf8")).app_state.register.meta_nodes;
+    expect(metaNodes).toEqual([expect.objectContaining({
+      network_address: sdsAddressOfPubKey(pub), owner_address: owner, beneficiary_address: owner, tokens: (10n * 10n ** 18n).toString(),
+      status: "BOND_STATUS_BONDED", suspend: false, creation_time: "0001-01-01T00:00:00Z", description: expect.objectContaining({ moniker: "m1" }),
+    })]);
   });
 
   it("client.toml values become flag defaults; a flag on the command line wins", async () => {
