@@ -206,3 +206,26 @@ describe("bad input: one-line CliError, non-zero exit code, before any node or k
     expect(withClientDefaults({ node: { type: "string", default: "x" } }, ["--home", path.join(home, "elsewhere")]).node.default).toBe("x");
   });
 });
+
+describe("file-driven tx verbs build their messages", () => {
+  it("pot volume-report: the JSON file's report with the sender as reporter_owner, encodable for signing", async () => {
+    const { MODULE_TX_VERBS } = await import("./txModules.js");
+    const { stratosRegistry } = await import("../client/client.js");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stchaind-report-"));
+    try {
+      const owner = formatBech32Address(new Uint8Array(20).fill(4), BECH32_PREFIX.account);
+      const reporter = sdsAddressOfPubKey(ed25519PublicKey(new Uint8Array(32).fill(6)));
+      const file = path.join(dir, "report.json");
+      fs.writeFileSync(file, JSON.stringify({ wallet_volumes: [{ wallet_address: owner, volume: "100" }], reporter, epoch: "3", report_reference: "ref-1", BLS_signature: { pub_keys: [], signature: "", txData: "" } }));
+      const tools = { node: "http://127.0.0.1:1", registry: async () => catalog.registry };
+      const [message] = await MODULE_TX_VERBS["pot"]!["volume-report"]!.build([file], owner, {}, tools);
+      expect(message!.typeUrl).toBe("/stratos.pot.v1.MsgVolumeReport");
+      const any = stratosRegistry().encodeAsAny(message!);
+      const decoded = stratosRegistry().decode(any) as { reporterOwner: string; reporter: string; epoch: string; walletVolumes: Array<{ volume: string }> };
+      expect(decoded).toMatchObject({ reporterOwner: owner, reporter, epoch: "3" });
+      expect(decoded.walletVolumes[0]!.volume).toBe("100");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

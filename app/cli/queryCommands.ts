@@ -292,8 +292,10 @@ export async function runQuery(args: string[]): Promise<number> {
   const registry = async (): Promise<Registry> => (await queryCatalog()).registry;
   if (first === "tx") return runQueryTx(rest, registry);
   if (first === "txs") return runQueryTxs(rest, registry);
-  // `query <module> <verb> …` loads one module's file; listings (--help) load them all.
+  // `query <module> <verb> …` loads one module's file (a hand-written verb none); listings (--help) load them all.
   const verb = rest[0];
+  const handWritten = first === undefined || verb === undefined ? undefined : QUERY_VERBS[first]?.[verb];
+  if (handWritten !== undefined) return queryVerbHandler(handWritten)(rest.slice(1));
   const single = first !== undefined && verb !== undefined && !verb.startsWith("-") && verb !== "help" && QUERY_VERBS[first]?.[verb] === undefined ? await moduleCatalog(first) : undefined;
   const { table, registry: types } = single?.table.get(first!)?.has(verb!) ? single : await queryCatalog();
   const modules = new Set([...Object.keys(QUERY_VERBS), ...table.keys()]);
