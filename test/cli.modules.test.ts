@@ -206,6 +206,8 @@ describe("stchaind: every module's tx and query verbs against one node", () => {
       ["distribution", ["community-pool"], (a) => expect(Array.isArray(a.pool)).toBe(true)],
       ["sds", ["params"], (a) => expect(a.params.bond_denom).toBe("wei")],
       ["pot", ["params"], (a) => expect(a.params.bond_denom).toBe("wei")],
+      // --height reads an older state: at height 2 only the genesis accounts existed (bob got wei later).
+      ["bank", ["balance", addr["bob"]!, "wei", "--height", "2"], (a) => expect(a.balance.amount).toBe("0")],
     ];
     await inParallel(asked, async ([module, args, check]) => check(await json(["query", module, ...args])));
     expect(await ok(["query", "upgrade", "authority", "--output", "text", ...h()])).toMatch(/^address: st1/);
