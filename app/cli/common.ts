@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import os from "node:os";
 import path from "node:path";
+import { withClientDefaults } from "./clientConfig.js";
 
 /** An error the user caused (bad input, unknown key, …): printed as one line, exit code `exitCode`. */
 export class CliError extends Error {
@@ -15,6 +16,9 @@ export class CliError extends Error {
 }
 
 export const DEFAULT_HOME = path.join(os.homedir(), ".stchaind");
+
+/** The node RPC every tx and query verb talks to unless --node or client.toml says otherwise. */
+export const DEFAULT_NODE = "http://127.0.0.1:26657";
 
 export type OutputFormat = "json" | "text";
 
@@ -31,10 +35,12 @@ export interface Verb {
   readonly usage: string;
   /** One or more shell lines showing a typical call. */
   readonly example: string;
+  /** What the verb does, when the usage line does not say enough. */
+  readonly description?: string;
 }
 
 export function helpText(verb: Verb): string {
-  return `Usage:\n  ${verb.usage}\n\nExample:\n  ${verb.example}\n`;
+  return `Usage:\n  ${verb.usage}\n${verb.description ? `\n${verb.description}\n` : ""}\nExample:\n  ${verb.example}\n`;
 }
 
 export type FlagValues = Readonly<Record<string, string | boolean | undefined>>;
@@ -55,7 +61,7 @@ export interface Parsed {
 export function parseVerb(args: string[], verb: Verb, options: Options, positionals: { min: number; max: number }): Parsed {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...options, ...COMMON_FLAGS }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: withClientDefaults({ ...options, ...COMMON_FLAGS }, args), allowPositionals: true, strict: true });
   } catch (e) {
     throw new CliError(`${e instanceof Error ? e.message : String(e)} (usage: ${verb.usage})`, 2);
   }

@@ -1,5 +1,6 @@
 /** `stchaind start`: serve the application over ABCI (CometBFT runs beside it with --proxy_app = --abci). */
 import { parseArgs } from "node:util";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { LogLevel } from "../node/logger.js";
 import { DEFAULT_HOME } from "./common.js";
@@ -10,10 +11,13 @@ Usage:
   stchaind start [--home DIR] [--abci tcp://127.0.0.1:26658] [--rpc http://127.0.0.1:26657]
                  [--minimum-gas-prices 1000000000wei] [--checktx-workers N] [--log-level info|debug|error]
                  [--reference-quirks] [--inv-check-period N] [--x-crisis-skip-assert-invariants]
+                 [--with-comet [--cometbft PATH]]
                  [--<app.toml key> VALUE …]
   stchaind version
 
-start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci.
+start   serve the application over ABCI; run CometBFT with --proxy_app pointing at --abci, or pass
+        --with-comet and stchaind runs CometBFT itself (cometbft start --home <home> --proxy_app <abci>;
+        the binary: --cometbft PATH, else the one npm install built in .tools/bin), stopping both together.
         State lives in <home>/data/application.db (default home ~/.stchaind).
         --rpc is this node's CometBFT RPC (GetTx reads CometBFT's tx index through it).
         --minimum-gas-prices is node-local and checked in CheckTx only.
@@ -45,7 +49,7 @@ function parseWorkers(text: string): number {
 
 export async function runStart(rest: string[]): Promise<number> {
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(START_USAGE + "\n\nExample:\n  stchaind start --home ~/.stchaind --abci tcp://127.0.0.1:26658 &\n  cometbft start --home ~/.stchaind --proxy_app tcp://127.0.0.1:26658\n");
+    process.stdout.write(START_USAGE + "\n\nExample:\n  stchaind start --home ~/.stchaind --with-comet\n  stchaind start --home ~/.stchaind --abci tcp://127.0.0.1:26658 &\n  cometbft start --home ~/.stchaind --proxy_app tcp://127.0.0.1:26658\n");
     return 0;
   }
   // Loaded here, not at the top: `--help` should not wait for the whole app to load.
@@ -64,6 +68,8 @@ export async function runStart(rest: string[]): Promise<number> {
       "reference-quirks": { type: "boolean", default: false },
       "inv-check-period": { type: "string", default: "0" },
       "x-crisis-skip-assert-invariants": { type: "boolean", default: false },
+      "with-comet": { type: "boolean", default: false },
+      cometbft: { type: "string" },
     },
     strict: true,
   });
@@ -91,12 +97,36 @@ export async function runStart(rest: string[]): Promise<number> {
     invCheckPeriod: parseInvCheckPeriod(values["inv-check-period"]),
     skipGenesisInvariants: values["x-crisis-skip-assert-invariants"],
   });
+  // --with-comet: CometBFT as a child, its output passed through; either one ending stops the other.
+  let comet: ChildProcess | undefined;
+  if (values["with-comet"]) {
+    const { COMETBFT_BIN } = await import("../node/devnet.js");
+    const binary = values.cometbft ?? COMETBFT_BIN;
+    comet = spawn(binary, ["start", "--home", home, "--proxy_app", values.abci], { stdio: ["ignore", "inherit", "inherit"] });
+  }
+  let code = 0;
   await new Promise<void>((resolve) => {
-    const onSignal = (): void => {
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      if (comet !== undefined && comet.exitCode === null && comet.signalCode === null) comet.kill("SIGTERM");
       void node.stop().then(resolve);
     };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    comet?.once("error", (e) => {
+      process.stderr.write(`stchaind: cannot run CometBFT (${e.message}); give --cometbft PATH\n`);
+      code = 1;
+      stop();
+    });
+    comet?.once("exit", (exitCode) => {
+      if (!stopping) {
+        process.stderr.write(`stchaind: CometBFT exited (code ${String(exitCode)}); stopping the app\n`);
+        code = 1;
+      }
+      stop();
+    });
   });
-  return 0;
+  return code;
 }

@@ -15,14 +15,19 @@ Usage: stchaind <command> … (every verb takes --help; --output json|text; --ho
 
   start                 serve the application over ABCI (see stchaind start --help)
   version               print the version
+  status                the node's CometBFT status (node_info, sync_info, validator_info)
+  config                client.toml: default chain-id, keyring-backend, node, output
   keys                  add | list | show | delete | rename | export | import | mnemonic
   init                  create a node home and a genesis with the default app_state
   add-genesis-account   fund an account in the genesis
   gentx                 sign this node's genesis validator transaction
   collect-gentxs        put the gentxs of config/gentx/ into the genesis
+  add-genesis-meta-node put meta nodes (config/genmetanodes/*.json or --pubkey …) into the genesis
   validate-genesis      check a genesis the way the node's InitChain does
-  tx                    bank send | staking delegate | distribution withdraw-rewards | gov vote
-  query                 bank balances | staking validators | register resource-node`;
+  export                the app state of a stopped node as a genesis (latest or --height)
+  tx                    <module> <verb> for bank, staking, distribution, slashing, gov, register, sds, pot, crisis;
+                        sign <file> | broadcast <file> (with --generate-only on any verb)
+  query                 <module> <verb> for every module's gRPC queries (generated); tx <hash>; txs --events`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,6 +43,14 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./keysCommands.js")).runKeys(rest);
     case "tx":
       return (await import("./txCommands.js")).runTx(rest);
+    case "status":
+      return (await import("./nodeCommands.js")).runStatus(rest);
+    case "export":
+      return (await import("./nodeCommands.js")).runExport(rest);
+    case "add-genesis-meta-node":
+      return (await import("./nodeCommands.js")).runAddGenesisMetaNode(rest);
+    case "config":
+      return (await import("./clientConfig.js")).runConfig(rest);
     case "query":
     case "q":
       return (await import("./queryCommands.js")).runQuery(rest);

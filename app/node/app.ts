@@ -89,8 +89,8 @@ export interface StratosAppParts {
   readonly signatureCache: SignatureCache;
   /** The keepers, for tests and tools that inspect state in-process. */
   readonly keepers: StratosKeepers;
-  /** Every module's genesis section from committed state, in InitGenesis order (an `export`). */
-  exportAppState(): Record<string, unknown>;
+  /** Every module's genesis section from committed state (or a retained `height`), in InitGenesis order (an `export`). */
+  exportAppState(height?: number): Record<string, unknown>;
   /** Stops worker threads and closes the store. */
   close(): Promise<void>;
 }
@@ -266,8 +266,8 @@ export async function createStratosApp(store: CommitMultiStore, options: Stratos
     await pool?.close();
     await store.close();
   };
-  const exportAppState = (): Record<string, unknown> => {
-    const committed = store.committed();
+  const exportAppState = (height?: number): Record<string, unknown> => {
+    const committed = height === undefined ? store.committed() : store.at(height);
     const ctx = { kv: (name: string) => committed.getReader(name) };
     const out: Record<string, unknown> = {};
     for (const m of modules.initGenesis) {
