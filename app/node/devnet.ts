@@ -56,6 +56,8 @@ export interface DevnetOptions {
   readonly appConfig?: AppConfig;
   /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
   readonly genesisFile?: string;
+  /** Extra `stchaind start` arguments (e.g. `--inv-check-period 1`: crisis asserts every invariant every block). */
+  readonly appArgs?: readonly string[];
 }
 
 /**
@@ -171,6 +173,7 @@ export class Devnet {
     args.push("--grpc.enable", String(Boolean(this.ports.grpc)), "--grpc.address", `127.0.0.1:${this.ports.grpc ?? 0}`);
     args.push("--api.enable", String(Boolean(this.ports.api)), "--api.address", `tcp://127.0.0.1:${this.ports.api ?? 0}`);
     if (this.options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors", "true");
+    if (this.options.appArgs) args.push(...this.options.appArgs);
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
