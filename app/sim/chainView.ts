@@ -10,7 +10,8 @@ import {
   QueryMetaNodeRequestSchema, QueryMetaNodeResponseSchema, QueryResourceNodeRequestSchema, QueryResourceNodeResponseSchema,
   QueryBondedMetaNodeCountRequestSchema, QueryBondedMetaNodeCountResponseSchema,
 } from "../codec/stratos/register/v1/query_pb.js";
-import { QueryNozSupplyRequestSchema, QueryNozSupplyResponseSchema } from "../codec/stratos/sds/v1/query_pb.js";
+import { QueryNozPriceRequestSchema, QueryNozPriceResponseSchema, QueryNozSupplyRequestSchema, QueryNozSupplyResponseSchema } from "../codec/stratos/sds/v1/query_pb.js";
+import { Dec } from "../math/dec.js";
 import {
   QueryParamsRequestSchema as PotParamsRequestSchema, QueryParamsResponseSchema as PotParamsResponseSchema, QueryRewardBreakdownRequestSchema,
   QueryRewardBreakdownResponseSchema, QueryRewardsByWalletRequestSchema, QueryRewardsByWalletResponseSchema, QuerySlashingByOwnerRequestSchema,
@@ -74,6 +75,12 @@ export class ChainView {
   async nozSupply(height?: number): Promise<{ remaining: bigint; total: bigint }> {
     const r = await this.queryAt("/stratos.sds.v1.Query/NozSupply", QueryNozSupplyRequestSchema, {}, QueryNozSupplyResponseSchema, height);
     return { remaining: BigInt(r.remaining || "0"), total: BigInt(r.total || "0") };
+  }
+
+  /** The noz price (S + Pt) / Lt, wei per noz. */
+  async nozPrice(): Promise<Dec> {
+    const r = await this.grpc.query("/stratos.sds.v1.Query/NozPrice", QueryNozPriceRequestSchema, {}, QueryNozPriceResponseSchema);
+    return r.price === "" ? Dec.ZERO : Dec.fromProtoString(r.price);
   }
 
   async balance(address: string, height?: number): Promise<bigint> {
