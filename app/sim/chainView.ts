@@ -16,7 +16,7 @@ import {
   QueryParamsRequestSchema as PotParamsRequestSchema, QueryParamsResponseSchema as PotParamsResponseSchema, QueryRewardBreakdownRequestSchema,
   QueryRewardBreakdownResponseSchema, QueryRewardsByWalletRequestSchema, QueryRewardsByWalletResponseSchema, QuerySlashingByOwnerRequestSchema,
   QuerySlashingByOwnerResponseSchema, QueryTotalMinedTokenRequestSchema, QueryTotalMinedTokenResponseSchema, QueryVolumeReportRequestSchema,
-  QueryVolumeReportResponseSchema,
+  QueryVolumeReportResponseSchema, QueryMetaNodeBlsKeyRequestSchema, QueryMetaNodeBlsKeyResponseSchema,
 } from "../codec/stratos/pot/v1/query_pb.js";
 import type { ResourceNode, MetaNode } from "../codec/stratos/register/v1/register_pb.js";
 import { moduleAddress } from "../crypto/moduleAddress.js";
@@ -107,6 +107,15 @@ export class ChainView {
     // No query serves it: the pot store's record (spec-pot §2.1, key 0x02).
     const v = await this.abci("/store/pot/key", Uint8Array.of(0x02), height);
     return v.length === 0 ? 0n : decodeLpInt(v);
+  }
+
+  /** The BLS key registered to a meta node (empty when none). */
+  async metaNodeBlsKey(networkAddress: string): Promise<Uint8Array> {
+    try {
+      return (await this.grpc.query("/stratos.pot.v1.Query/MetaNodeBlsKey", QueryMetaNodeBlsKeyRequestSchema, { networkAddress }, QueryMetaNodeBlsKeyResponseSchema)).pubKey;
+    } catch {
+      return new Uint8Array();
+    }
   }
 
   async rewardBreakdown(epoch: bigint, height?: number) {

@@ -76,6 +76,7 @@ export class RelaydSubmitter {
   private queueSignal: (() => void) | undefined;
   private blockWaiter: ((b: NewBlockFrame) => void) | undefined;
   private recentBroadcast = false;
+  private flushing = false;
   private running = false;
   private loopDone: Promise<void> | undefined;
   private lastHeight = 0;
@@ -102,6 +103,11 @@ export class RelaydSubmitter {
 
   get queued(): number {
     return this.queue.length;
+  }
+
+  /** Nothing queued, no flush under way, no broadcast tx awaiting its block. */
+  get idle(): boolean {
+    return this.queue.length === 0 && !this.flushing && this.pending.size === 0;
   }
 
   /** Queue one message (waits while the channel is full, as the SP websocket reader blocks). */
@@ -167,11 +173,17 @@ export class RelaydSubmitter {
     let timerAt = performance.now() + FLUSH_INTERVAL_MS;
     while (this.running) {
       this.take(slice);
+      this.flushing = slice.length > 0;
       const now = performance.now();
       if (slice.length >= MAX_MSG_PER_TX || (now >= timerAt && slice.length > 0)) {
         const batch = slice;
         slice = [];
-        await this.broadcastTxs(batch);
+        this.flushing = true;
+        try {
+          await this.broadcastTxs(batch);
+        } finally {
+          this.flushing = false;
+        }
         timerAt = performance.now() + FLUSH_INTERVAL_MS;
         continue;
       }

@@ -21,7 +21,7 @@ import { CometEvents, eventsOfType, type NewBlockFrame, type TxFrame } from "./c
 import { GrpcChain, sendPpdTx, type BroadcastAnswer } from "./grpcChain.js";
 import {
   buildVolumeReport, msgCreateResourceNode, msgFileUpload, msgFoundationDeposit, msgPrepay, msgSend, msgSlashing, msgUpdateEffectiveDeposit,
-  msgUpdateResourceNodeDeposit, msgWithdraw, simulatedCid,
+  msgSetBlsKey, msgUpdateResourceNodeDeposit, msgWithdraw, simulatedCid,
 } from "./messages.js";
 import { recomputeEpoch, type EpochCheck } from "./recompute.js";
 import { RelaydSubmitter } from "./relayd.js";
@@ -59,6 +59,8 @@ export interface SimulatorOptions {
   readonly signers?: "all" | "threshold";
   /** Recompute every accepted epoch's rewards from the chain's records. */
   readonly verify?: boolean;
+  /** Register every meta node's BLS key (MsgSetMetaNodeBlsKey) at start, as hardened mode requires. */
+  readonly registerBlsKeys?: boolean;
   /** Query `/app/invariants` at every block. */
   readonly checkInvariants?: boolean;
   readonly seed?: number;
@@ -203,6 +205,7 @@ export class Simulator extends EventEmitter {
     // Wait for all subscriptions of every relayd.
     await this.until("websocket subscriptions", async () => this.metas.every((m) => m.events.subscribed >= 16), 20_000);
 
+    if (this.options.registerBlsKeys) await this.registerBls();
     await this.fundActors();
     await this.registerNodes();
     await this.prepayAll();
@@ -218,6 +221,34 @@ export class Simulator extends EventEmitter {
     this.running = true;
     this.metas[0]!.events.on("newBlock", (b: NewBlockFrame) => this.onBlock(b));
     this.log(`simulator: ${n} meta nodes, ${this.nodes.length} resource nodes, ${this.users.length} users; epochs from ${this.epoch}, ${this.options.epochBlocks} blocks each`);
+  }
+
+  private async registerBls(): Promise<void> {
+    for (const m of this.metas) await m.relayd.enqueue(msgSetBlsKey(m.keys));
+    await this.until("BLS keys registered", async () => {
+      for (const m of this.metas) if ((await this.view.metaNodeBlsKey(m.keys.p2p.networkAddress)).length === 0) return false;
+      return true;
+    }, 60_000);
+  }
+
+  /** Stop traffic, uploads and reports, and wait until every relayd is idle and a block has passed. */
+  async pauseAndDrain(timeoutMs = 60_000): Promise<void> {
+    this.paused = true;
+    await this.ticking;
+    await this.until("relayd queues drained", async () => this.metas.every((m) => m.relayd.idle) && [...this.reports.values()].every((r) => r.status !== "queued"), timeoutMs);
+    const h = this.stats.height;
+    await this.until("one more block", async () => this.stats.height > h, timeoutMs);
+    await this.verified();
+  }
+
+  /** Back to honest operation after a scenario: the next epoch follows the chain's last distributed one. */
+  async resume(): Promise<void> {
+    const last = await this.view.lastDistributedEpoch();
+    if (this.epoch <= last) this.epoch = last + 1n;
+    this.epochStartHeight = this.stats.height;
+    this.traffic = new Map();
+    await this.refreshBudget();
+    this.paused = false;
   }
 
   /** Every wallet that can receive rewards: resource node wallets and meta node owners (their default beneficiary). */
