@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVNET_CHAIN_ID } from "../app/node/devnetGenesis.js";
 import { walletAt } from "../app/sim/actors.js";
 import { metaOwnerIndices, simGenesis } from "../app/sim/genesis.js";
-import { runScenario, type ScenarioResult } from "../app/sim/scenarios.js";
+import { describeResult, runScenario as run, type ScenarioContext, type ScenarioName, type ScenarioResult } from "../app/sim/scenarios.js";
 import { Simulator } from "../app/sim/simulator.js";
 import { createTestDevnet, waitForHeight, type TestDevnet } from "./helpers/devnet.js";
 
@@ -22,6 +22,13 @@ async function acceptedAtLeast(sim: Simulator, n: number, timeoutMs = 60_000): P
     if (Date.now() > deadline) throw new Error(`only ${sim.accepted} of ${n} reports accepted`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Runs a scenario and prints the chain's answer (the scenario report of issue 17). */
+async function runScenario(sim: Simulator, name: ScenarioName, ctx?: ScenarioContext): Promise<ScenarioResult> {
+  const r = await run(sim, name, ctx);
+  console.log(describeResult(r));
+  return r;
 }
 
 const failedUnchanged = (r: ScenarioResult, phase: string, codespace: string, code: number): void => {
