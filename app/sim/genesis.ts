@@ -16,6 +16,8 @@ export interface SimGenesisOptions {
   /** pot `mature_epoch` (default 3). */
   readonly matureEpoch?: number;
   readonly requireRegisteredBlsKeys?: boolean;
+  /** More funded accounts (e.g. a benchmark's flood wallets). */
+  readonly extraAccounts?: ReadonlyArray<{ readonly address: string; readonly balance: bigint }>;
 }
 
 export function simGenesis(o: SimGenesisOptions): Record<string, unknown> {
@@ -27,6 +29,7 @@ export function simGenesis(o: SimGenesisOptions): Record<string, unknown> {
     accounts: [
       ...devnetAccounts().map((a) => ({ address: a.address, balance: 1_000_000n * STOS })),
       ...metaOwnerIndices(o.metaNodes).map((i) => ({ address: metaNodeKeys(i).owner.address, balance: 10_000n * STOS })),
+      ...(o.extraAccounts ?? []),
     ],
     nodes: metas,
     pot: { params: { mature_epoch: String(o.matureEpoch ?? 3), ...(o.requireRegisteredBlsKeys ? { require_registered_bls_keys: true } : {}) } },
