@@ -18,8 +18,17 @@
  */
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { Wallet } from "./actors.js";
-import type { CometEvents, NewBlockFrame, TxFrame } from "./cometEvents.js";
-import { ChainCallError, GWEI, signTx, type GrpcChain } from "./grpcChain.js";
+import type { EventEmitter } from "node:events";
+import type { NewBlockFrame, TxFrame } from "./cometEvents.js";
+import { ChainCallError, GWEI, signTx, type Account, type BroadcastAnswer } from "./grpcChain.js";
+
+/** The three calls relayd makes (GrpcChain; a fake in unit tests). */
+export interface RelaydChain {
+  readonly chainId: string;
+  account(address: string): Promise<Account | undefined>;
+  simulate(txBytes: Uint8Array): Promise<bigint>;
+  broadcast(txBytes: Uint8Array): Promise<BroadcastAnswer>;
+}
 
 export const CHANNEL_SIZE = 2000;
 export const MAX_MSG_PER_TX = 250;
@@ -92,9 +101,9 @@ export class RelaydSubmitter {
 
   constructor(
     readonly name: string,
-    private readonly chain: GrpcChain,
+    private readonly chain: RelaydChain,
     private readonly owner: Wallet,
-    events: CometEvents,
+    events: EventEmitter,
     private readonly options: { readonly lostAfterBlocks?: number; readonly onLog?: (line: string) => void } = {},
   ) {
     events.on("newBlock", (b: NewBlockFrame) => this.onNewBlock(b));
