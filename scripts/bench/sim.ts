@@ -131,10 +131,13 @@ try {
   const fh0 = sim.stats.height;
   const firstFloodBlock = blockTimes.length;
   let mempoolPeak = 0;
+  let mempoolPeakBytes = 0;
   let rejected = 0;
+  let pushed = 0;
   const sampler = setInterval(() => {
     void sim.view.mempool().then((m) => {
-      if (m.txs > mempoolPeak) mempoolPeak = m.txs;
+      mempoolPeak = Math.max(mempoolPeak, m.txs);
+      mempoolPeakBytes = Math.max(mempoolPeakBytes, m.bytes);
     }).catch(() => undefined);
   }, 250);
   const ft0 = performance.now();
@@ -144,6 +147,7 @@ try {
     for (const tx of q) {
       if (performance.now() > floodUntil) return;
       const r = await fetch(devnet.rpcUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "broadcast_tx_sync", params: { tx: Buffer.from(tx).toString("base64") } }) }).then((x) => x.json() as Promise<{ result?: { code?: number } }>).catch(() => undefined);
+      pushed++;
       if (r?.result?.code !== 0) rejected++;
     }
   }));
@@ -158,7 +162,8 @@ try {
   let longest = 0;
   for (let i = 1; i < flood.length; i++) longest = Math.max(longest, flood[i]!.time - flood[i - 1]!.time);
   const interval = flood.length > 1 ? (flood.at(-1)!.time - flood[0]!.time) / (flood.length - 1) : 0;
-  console.log(`  flood: ${Number(opts["flood-txs"])} txs pushed in ${(pushedMs / 1000).toFixed(1)} s (${rejected} refused at CheckTx/RPC); mempool peak ${mempoolPeak} txs`);
+  const maxBytes = Number(opts["block-max-bytes"]);
+  console.log(`  flood: ${pushed} of ${queues.flat().length} txs pushed in ${(pushedMs / 1000).toFixed(1)} s (${rejected} refused at CheckTx/RPC); mempool peak ${mempoolPeak} txs, ${mempoolPeakBytes} bytes = ${(mempoolPeakBytes / maxBytes).toFixed(1)} blocks of ${maxBytes} bytes`);
   console.log(`  blocks: ${flood.length} in the flood window, mean interval ${interval.toFixed(0)} ms, longest gap between block times ${longest} ms (timeout_commit ${timeoutCommitMs} ms; bound 2× = ${2 * timeoutCommitMs} ms: ${longest <= 2 * timeoutCommitMs ? "held" : "EXCEEDED"})`);
   console.log(`  txs per block in the flood window: ${flood.map((b) => b.txs).join(" ")}`);
   await sim.stop();
