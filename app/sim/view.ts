@@ -8,7 +8,6 @@
 import type { Dec } from "../math/dec.js";
 import type { ReportState, Simulator } from "./simulator.js";
 
-const STOS = 10n ** 18n;
 
 /** wei → "12.345678 STOS" (6 decimals, truncated). */
 export function formatStos(wei: bigint): string {
@@ -100,4 +99,3 @@ export class SimulatorView {
   }
 }
 
-export { STOS };
