@@ -177,7 +177,8 @@ function report(title: string, A: readonly SubmitterStats[], B: readonly Submitt
   const blocks = Math.max(1, h1 - h0);
   const committed = d("committedMessages");
   console.log(`${title} (${secs.toFixed(1)} s, ${blocks} blocks)`);
-  console.log(`  committed ${committed} msgs = ${(committed / secs).toFixed(0)} msgs/s; ${d("committedBatches")} batches committed of ${d("batches")} broadcast`);
+  const batches = d("committedBatches");
+  console.log(`  committed ${committed} msgs = ${(committed / secs).toFixed(0)} msgs/s; ${batches} batches committed of ${d("batches")} broadcast (${batches ? (committed / batches).toFixed(0) : "-"} msgs per committed batch)`);
   console.log(`  batches per block per meta node: broadcast ${(d("batches") / blocks / B.length).toFixed(2)}, committed ${(d("committedBatches") / blocks / B.length).toFixed(2)} (at most 1 by relayd's gate)`);
   const sim = dBig("simulatedGas");
   const del = dBig("deliveredGas");
