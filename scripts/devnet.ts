@@ -6,6 +6,11 @@
  *   npm start -- --reset           wipe app data and CometBFT data together, then start fresh
  *   npm start -- --grpc-port N --api-port N   move gRPC (9090) and REST (1317); 0 switches one off
  *   npm start -- --cors            REST answers browsers from any origin (explorers such as Ping.pub)
+ *   npm start -- --chain-only      the chain alone, without the SDS network simulator
+ *   npm start -- --sim-epoch-blocks 5 …   simulator settings (app/sim/cli.ts lists them)
+ *
+ * By default the SDS network simulator (app/sim) runs against the devnet with a live terminal view;
+ * the app's output then goes to <home>/app.log and the simulator's log to <home>/sim.log.
  *
  * Ctrl-C stops CometBFT first, then the app.
  */
@@ -14,6 +19,8 @@ import path from "node:path";
 import { Devnet, PROJECT_ROOT, DEFAULT_PORTS } from "../app/node/devnet.js";
 import { DEVNET_CHAIN_ID, DEVNET_META_OWNER_INDICES, DEVNET_RESOURCE_OWNER_INDICES, devnetAccounts, devnetNodes } from "../app/node/devnetGenesis.js";
 import { sdsAddressOfPubKey } from "../app/crypto/sdsKeys.js";
+import { SIM_CLI_OPTIONS, runSimulatorWithView, simulatorOptionsFromCli } from "../app/sim/cli.js";
+import fs from "node:fs";
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +32,8 @@ const { values } = parseArgs({
     "grpc-port": { type: "string", default: String(DEFAULT_PORTS.grpc) },
     "api-port": { type: "string", default: String(DEFAULT_PORTS.api) },
     cors: { type: "boolean", default: false },
+    "chain-only": { type: "boolean", default: false },
+    ...SIM_CLI_OPTIONS,
   },
   strict: true,
 });
@@ -33,7 +42,15 @@ const devnet = new Devnet({
   home: values.home,
   ports: { rpc: Number(values["rpc-port"]), p2p: Number(values["p2p-port"]), abci: Number(values["abci-port"]), grpc: Number(values["grpc-port"]), api: Number(values["api-port"]) },
   enabledUnsafeCors: values.cors,
+  // With the simulator's live view on the terminal, the app's lines go to a file.
+  ...(values["chain-only"] ? {} : { onAppOutput: appLogWriter(path.join(values.home, "app.log")) }),
 });
+
+function appLogWriter(file: string): (line: string) => void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const stream = fs.createWriteStream(file, { flags: "a" });
+  return (line) => stream.write(line + "\n");
+}
 
 if (values.reset) {
   devnet.reset();
@@ -53,11 +70,12 @@ if (fresh) {
 }
 
 let stopping = false;
+let stopSimulator: (() => Promise<void>) | undefined;
 const shutdown = (): void => {
   if (stopping) return;
   stopping = true;
   console.log("devnet: stopping CometBFT, then the app…");
-  void devnet.stop().then(() => {
+  void (stopSimulator?.() ?? Promise.resolve()).catch(() => undefined).then(() => devnet.stop()).then(() => {
     console.log("devnet: stopped");
     process.exit(0);
   });
@@ -78,4 +96,25 @@ for (const child of [devnet.appProcess, devnet.cometbftProcess]) {
     stopping = true;
     void devnet.stop().then(() => process.exit(1));
   });
+}
+
+if (!values["chain-only"]) {
+  // The simulator needs gRPC (relayd's channel) and a first block.
+  if (devnet.grpcAddress === undefined) throw new Error("devnet: the simulator needs gRPC (--grpc-port ≠ 0), or run with --chain-only");
+  for (let i = 0; ; i++) {
+    try {
+      const r = await fetch(`${devnet.rpcUrl}/status`);
+      const body = (await r.json()) as { result?: { sync_info?: { latest_block_height?: string } } };
+      if (Number(body.result?.sync_info?.latest_block_height ?? 0) >= 2) break;
+    } catch {
+      // not up yet
+    }
+    if (i > 300) throw new Error("devnet: no block after 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const run = await runSimulatorWithView(
+    simulatorOptionsFromCli(values, { rpcUrl: devnet.rpcUrl, grpcAddress: devnet.grpcAddress, chainId: DEVNET_CHAIN_ID }),
+    { logFile: path.join(devnet.home, "sim.log"), header: [`devnet: app log ${path.join(devnet.home, "app.log")}, simulator log ${path.join(devnet.home, "sim.log")}; Ctrl-C stops`] },
+  );
+  stopSimulator = run.stop;
 }

@@ -58,6 +58,8 @@ export interface DevnetOptions {
   readonly appEnv?: Readonly<Record<string, string>>;
   /** Copy this genesis.json into a fresh home instead of building one (a node joining a devnet). */
   readonly genesisFile?: string;
+  /** Extra `stchaind start` arguments (e.g. `--inv-check-period 1`: crisis asserts every invariant every block). */
+  readonly appArgs?: readonly string[];
 }
 
 /**
@@ -230,7 +232,7 @@ export class Devnet {
 }
 
 /** The Node.js arguments that run the app of the node at `home` (`stchaind start` and its flags). */
-export function appCommandArgs(home: string, ports: DevnetPorts, options: Pick<DevnetOptions, "appEntry" | "appNodeArgs" | "minimumGasPrices" | "checkTxVerifyWorkers" | "enabledUnsafeCors"> = {}): string[] {
+export function appCommandArgs(home: string, ports: DevnetPorts, options: Pick<DevnetOptions, "appEntry" | "appNodeArgs" | "minimumGasPrices" | "checkTxVerifyWorkers" | "enabledUnsafeCors" | "appArgs"> = {}): string[] {
   const abci = `tcp://127.0.0.1:${ports.abci}`;
   const rpc = `http://127.0.0.1:${ports.rpc}`;
   const args = [...APP_NODE_FLAGS, ...(options.appNodeArgs ?? []), "--import", "tsx", options.appEntry ?? DEFAULT_APP_ENTRY, "start", "--home", home, "--abci", abci, "--rpc", rpc];
@@ -239,6 +241,7 @@ export function appCommandArgs(home: string, ports: DevnetPorts, options: Pick<D
   args.push("--grpc.enable", String(Boolean(ports.grpc)), "--grpc.address", `127.0.0.1:${ports.grpc ?? 0}`);
   args.push("--api.enable", String(Boolean(ports.api)), "--api.address", `tcp://127.0.0.1:${ports.api ?? 0}`);
   if (options.enabledUnsafeCors) args.push("--api.enabled-unsafe-cors", "true");
+  if (options.appArgs) args.push(...options.appArgs);
   return args;
 }
 
