@@ -119,6 +119,9 @@ describe("stchaind: every module's tx and query verbs against one node", () => {
     expect(created.code).toBe(0);
     const bobVal = (await json(["query", "staking", "validator", bobValoper])).validator;
     expect(bobVal).toMatchObject({ operator_address: bobValoper, tokens: (5n * STOS).toString(), description: { moniker: "bob-val" } });
+    // LegacyDec fields print as the SDK's CLI prints them (the wire holds the raw integer).
+    expect(bobVal.commission.commission_rates.rate).toBe("0.050000000000000000");
+    expect(bobVal.delegator_shares).toBe("5000000000000000000.000000000000000000");
 
     expect((await tx(["staking", "delegate", valoper, "10stos", "--from", "alice"])).code).toBe(0);
     expect((await tx(["staking", "unbond", valoper, "2stos", "--from", "alice"])).code).toBe(0);

@@ -11,6 +11,7 @@ import { TxSchema } from "../codec/cosmos/tx/v1beta1/tx_pb.js";
 import { loadProtoCatalog } from "../server/descriptors.js";
 import { buildQueryTable, RESERVED_QUERY_FLAGS, type GeneratedQuery } from "./queryGen.js";
 import { positionalFields, requestFlags, requestJson } from "./protoArgs.js";
+import { withLegacyDecimals } from "../baseapp/protoJson.js";
 import { CliError, DEFAULT_NODE, dispatchGroup, flag, parseVerb, printResult, type Parsed, type Verb, type VerbHandler } from "./common.js";
 import { parseAccountAddress } from "./coinArgs.js";
 
@@ -138,11 +139,13 @@ function generatedVerbHandler(q: GeneratedQuery, registry: Registry): VerbHandle
       const response = await c.comet.abciQuery({ path: q.path, data: toBinary(input, request), ...(height !== undefined ? { height } : {}) });
       if (response.code !== 0) throw new CliError(`query ${q.module} ${q.name} failed: ${response.log ?? `code ${response.code}`}`);
       const message = fromBinary(q.method.output, response.value);
+      // LegacyDec fields as the SDK's CLI prints them: the human decimal, not the wire's raw integer.
       try {
-        return toJson(q.method.output, message, { useProtoFieldName: true, registry, alwaysEmitImplicit: true });
+        return withLegacyDecimals(q.method.output, toJson(q.method.output, message, { useProtoFieldName: true, registry, alwaysEmitImplicit: true }), registry);
       } catch {
         // An Any of a type outside the module's file (an account, a proposal's message): the whole catalog knows it.
-        return toJson(q.method.output, message, { useProtoFieldName: true, registry: (await queryCatalog()).registry, alwaysEmitImplicit: true });
+        const all = (await queryCatalog()).registry;
+        return withLegacyDecimals(q.method.output, toJson(q.method.output, message, { useProtoFieldName: true, registry: all, alwaysEmitImplicit: true }), all);
       }
     });
     printResult(p.output, answer);
