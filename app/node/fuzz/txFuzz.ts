@@ -70,7 +70,7 @@ export type Recipe =
 
 const pos = fc.nat({ max: 1 << 20 });
 
-const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
+export const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ k: fc.constant("flip" as const), pos, bit: fc.nat({ max: 7 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("set" as const), pos, value: fc.oneof(fc.constantFrom(0, 0x7f, 0x80, 0xff), fc.nat({ max: 255 })) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("truncate" as const), pos }) },
