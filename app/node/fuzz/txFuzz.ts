@@ -517,6 +517,8 @@ export function formatTxFuzzReport(r: TxFuzzReport): string {
     `  blocks produced during the run: ${r.blocks} (heights ${r.firstHeight}…${r.lastHeight}), every invariant checked after each; a valid send afterwards: ${r.afterCode}${r.twinBlocksCompared > 0 ? `; app hash equal to a twin app's at ${r.twinBlocksCompared} blocks` : ""}`,
     `  CheckTx codes (${Object.keys(r.checkCodes).length}): ${codes(r.checkCodes)}`,
     `  FinalizeBlock codes (${Object.keys(r.deliverCodes).length}): ${codes(r.deliverCodes)}`,
+    // Code 111222 is the reference's recovered panic: only where a handler imitates one on purpose.
+    ...Object.entries(r.sampleLogs).filter(([k]) => k.startsWith("undefined/")).map(([k, log]) => `  first ${k} log: ${log}`),
     `  exceptions: ${r.exceptions.length}`,
     ...r.exceptions.slice(0, 10).map((e) => `    [${e.where}] ${e.message.split("\n").slice(0, 4).join(" | ")} tx=${e.tx.slice(0, 200)}`),
   ].join("\n");
