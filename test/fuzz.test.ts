@@ -91,7 +91,7 @@ describe("tx fuzz over RPC on a devnet", () => {
     expect(after).toBeGreaterThanOrEqual(startHeight + 3);
     const send = signer.sign(alice, [TestApp.send(alice.address, bob.address, 7n)], { sequence: sequences.get(alice.address) ?? 0n });
     const committed = await client.broadcastTxCommit({ tx: send });
-    expect([committed.checkTx.code, committed.txResult.code]).toEqual([0, 0]);
+    expect([committed.checkTx.code, committed.txResult?.code]).toEqual([0, 0]);
     expect(committed.height).toBeGreaterThan(startHeight);
     for (const hash of overspends) {
       const result = await client.tx({ hash });

@@ -51,9 +51,9 @@ describe("stratos-1 genesis under CometBFT (local validator override)", () => {
   it("InitChain succeeds and the node produces blocks with the stratos-1 state", async () => {
     const client = await net.client();
     const height = await waitForHeight(client, 5, 120_000);
-    const initLine = net.appLog.find((l) => l.includes("init_chain done")) ?? "";
+    const initLine = net.appLog.find((l) => l.includes("genesis loaded:")) ?? "";
     expect(initLine).toMatch(/8 genesis validators/);
-    console.log(`stratos-1 under CometBFT: app + CometBFT start to block 1 ${startMs.toFixed(0)} ms (${initLine.replace(/^.*init_chain done: /, "InitChain: ")}); height ${height}`);
+    console.log(`stratos-1 under CometBFT: app + CometBFT start to block 1 ${startMs.toFixed(0)} ms (${initLine.replace(/^.*genesis loaded: /, "")}); height ${height}`);
     const status = await client.status();
     expect(status.nodeInfo.network).toBe("stratos-1");
     // CometBFT gives block 1 the genesis time.

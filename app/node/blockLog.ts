@@ -34,7 +34,7 @@ export function withBlockLog(app: Application, logger: Logger): Application {
     logger.info(`init_chain chain_id=${req.chainId} initial_height=${req.initialHeight} validators=${req.validators.length} app_state=${req.appStateBytes.length}B`);
     const started = performance.now(); // det-ok: log only
     const done = (res: ResponseInitChain): ResponseInitChain => {
-      logger.info(`init_chain done: ${res.validators.length} genesis validators in ${(performance.now() - started).toFixed(0)}ms`); // det-ok: log only
+      logger.info(`genesis loaded: ${res.validators.length} genesis validators, InitChain took ${(performance.now() - started).toFixed(0)}ms`); // det-ok: log only
       return res;
     };
     const res = app.initChain(req);
