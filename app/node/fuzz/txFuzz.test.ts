@@ -4,7 +4,8 @@
  * 10^5-input run is `npm run test:fuzz`. FUZZ_SEED picks another seed (the default keeps runs reproducible).
  */
 import { describe, expect, it } from "vitest";
-import { formatTxFuzzReport, mutateBytes, runTxFuzz } from "./txFuzz.js";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { formatTxFuzzReport, mutateBytes, mutateField, runTxFuzz } from "./txFuzz.js";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? 20_261_206);
 
@@ -33,5 +34,16 @@ describe("tx fuzzing (bounded)", () => {
     expect([...mutateBytes(b, { k: "varint", pos: 1, len: 11 }, [])]).toEqual([1, ...Array(10).fill(0xff), 1, 2, 3, 4]);
     expect([...mutateBytes(b, { k: "splice", other: 0, from: 1, len: 2, pos: 0 }, [Uint8Array.from([9, 8, 7])])]).toEqual([8, 7, 3, 4]);
     expect([...mutateBytes(b, { k: "flip", pos: 5, bit: 7 }, [])]).toEqual([1, 130, 3, 4]);
+  });
+
+  it("field mutation: one leaf of the message, nested ones included, gets a dictionary value with the lengths fixed", () => {
+    const msg = MsgSend.encode({ fromAddress: "a", toAddress: "bb", amount: [{ denom: "wei", amount: "5" }] }).finish();
+    const dict = { texts: [new TextEncoder().encode("XYZW")], varints: [300n] };
+    // Leaves in order: from, to, the coin (whole), its denom, its amount.
+    expect(MsgSend.decode(mutateField(msg, 1, 0, dict))).toMatchObject({ fromAddress: "a", toAddress: "XYZW" });
+    expect(MsgSend.decode(mutateField(msg, 3, 0, dict)).amount).toEqual([{ denom: "XYZW", amount: "5" }]);
+    expect(MsgSend.decode(mutateField(msg, 4, 0, dict)).amount).toEqual([{ denom: "wei", amount: "XYZW" }]);
+    // Bytes that are no message are left alone.
+    expect([...mutateField(Uint8Array.from([0xff]), 0, 0, dict)]).toEqual([0xff]);
   });
 });

@@ -44,6 +44,7 @@ export type ByteMutation =
 
 export type ResignChange =
   | { readonly k: "msgBytes"; readonly muts: readonly ByteMutation[] }
+  | { readonly k: "field"; readonly pick: number; readonly value: number }
   | { readonly k: "typeUrl"; readonly url: string }
   | { readonly k: "foreignValue"; readonly other: number }
   | { readonly k: "moreMsgs"; readonly others: readonly number[] }
@@ -84,7 +85,8 @@ export const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
 function resignChange(typeUrls: readonly string[]): fc.Arbitrary<ResignChange> {
   const weird = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", "/", "/google.protobuf.Any", "/cosmos.bank.v1beta1.MsgSend/", "cosmos.bank.v1beta1.MsgSend", "/stratos.pot.v1.MsgVolumeReportResponse"));
   return fc.oneof(
-    { weight: 8, arbitrary: fc.record({ k: fc.constant("msgBytes" as const), muts: fc.array(byteMutation, { minLength: 1, maxLength: 3 }) }) },
+    { weight: 5, arbitrary: fc.record({ k: fc.constant("msgBytes" as const), muts: fc.array(byteMutation, { minLength: 1, maxLength: 3 }) }) },
+    { weight: 10, arbitrary: fc.record({ k: fc.constant("field" as const), pick: fc.nat(), value: fc.nat() }) },
     { weight: 3, arbitrary: fc.record({ k: fc.constant("typeUrl" as const), url: fc.oneof(fc.constantFrom(...typeUrls), weird) }) },
     { weight: 3, arbitrary: fc.record({ k: fc.constant("foreignValue" as const), other: fc.nat() }) },
     { weight: 2, arbitrary: fc.record({ k: fc.constant("moreMsgs" as const), others: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }) },
@@ -201,6 +203,122 @@ function varint(v: bigint): Uint8Array {
   return Uint8Array.from(out);
 }
 
+// ---- structure-aware field mutation ------------------------------------------------------------------
+
+interface WireField {
+  readonly field: number;
+  readonly wire: number;
+  /** Byte range of the value (after tag and, for wire type 2, the length). */
+  readonly start: number;
+  readonly end: number;
+  /** Fields of the value read as a message, when it reads as one. */
+  readonly children?: readonly WireField[];
+}
+
+function readVarint(b: Uint8Array, at: number): { value: bigint; next: number } | undefined {
+  let value = 0n;
+  for (let i = 0; i < 10 && at + i < b.length; i++) {
+    value |= BigInt(b[at + i]! & 0x7f) << BigInt(7 * i);
+    if ((b[at + i]! & 0x80) === 0) return { value, next: at + i + 1 };
+  }
+  return undefined;
+}
+
+/** The protobuf fields of `b` (undefined if it does not read as a message), nested to `depth`. */
+function parseFields(b: Uint8Array, depth: number, base = 0, end = b.length): WireField[] | undefined {
+  const out: WireField[] = [];
+  let at = base;
+  while (at < end) {
+    const tag = readVarint(b, at);
+    if (tag === undefined || tag.value === 0n) return undefined;
+    const field = Number(tag.value >> 3n);
+    const wire = Number(tag.value & 7n);
+    at = tag.next;
+    if (wire === 0) {
+      const v = readVarint(b, at);
+      if (v === undefined || v.next > end) return undefined;
+      out.push({ field, wire, start: at, end: v.next });
+      at = v.next;
+    } else if (wire === 2) {
+      const len = readVarint(b, at);
+      if (len === undefined || len.next + Number(len.value) > end) return undefined;
+      const start = len.next;
+      const stop = start + Number(len.value);
+      const children = depth > 0 && stop > start ? parseFields(b, depth - 1, start, stop) : undefined;
+      out.push({ field, wire, start, end: stop, ...(children ? { children } : {}) });
+      at = stop;
+    } else if (wire === 1 || wire === 5) {
+      const size = wire === 1 ? 8 : 4;
+      if (at + size > end) return undefined;
+      out.push({ field, wire, start: at, end: at + size });
+      at += size;
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** Leaf fields (varints and length-delimited values that are not messages), depth first. */
+function leaves(fields: readonly WireField[]): WireField[] {
+  return fields.flatMap((f) => (f.children && f.children.length > 0 ? [f, ...leaves(f.children)] : [f]));
+}
+
+/** Values a field is set to: every address kind the world knows, numbers at the edges, denoms, odd text. */
+export function fieldDictionary(world: StakingScenario, corpus: { seeds: readonly SeedTx[] }): { texts: readonly Uint8Array[]; varints: readonly bigint[] } {
+  const enc = (t: string): Uint8Array => new TextEncoder().encode(t);
+  const actors = [...new Set(corpus.seeds.map((s) => s.signer)), "RES1", "RES2", "RES5", "META2", "META3"];
+  const texts = [
+    ...actors.flatMap((n) => [world.address(n), world.valoper(n), world.net(n)]),
+    "", " ", "0", "1", "-1", "00", "1.5", "-0.1", "0.000000000000000001", "1.000000000000000000", "1000000000000000000",
+    (2n ** 63n).toString(), (2n ** 64n).toString(), (2n ** 255n).toString(), (2n ** 256n).toString(), "9".repeat(80),
+    "wei", "stos", "gwei", "WEI", "ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2", "[do-not-modify]",
+    "st1", "stvaloper1", "stsds1", "0x0000000000000000000000000000000000000000", "f0155", "x".repeat(300), "\u0000", "é",
+  ].map(enc);
+  const varints = [0n, 1n, 2n, 3n, 4n, 7n, 8n, 127n, 128n, 255n, 2n ** 31n - 1n, 2n ** 31n, 2n ** 32n, 2n ** 63n - 1n, 2n ** 63n, 2n ** 64n - 1n];
+  return { texts, varints };
+}
+
+/** `msg` with one leaf field (chosen by `pick`) set to a dictionary value (chosen by `value`) of its kind. */
+export function mutateField(msg: Uint8Array, pick: number, value: number, dict: { texts: readonly Uint8Array[]; varints: readonly bigint[] }): Uint8Array {
+  const fields = parseFields(msg, 3);
+  if (fields === undefined) return msg;
+  const candidates = leaves(fields).filter((f) => f.wire === 0 || f.wire === 2);
+  if (candidates.length === 0) return msg;
+  const f = candidates[pick % candidates.length]!;
+  if (f.wire === 0) return concat(msg.subarray(0, f.start), varint(dict.varints[value % dict.varints.length]!), msg.subarray(f.end));
+  // A length-delimited value: replace it and fix the length prefixes of every enclosing field.
+  const replacement = dict.texts[value % dict.texts.length]!;
+  return replaceRange(msg, fields, f, replacement);
+}
+
+function replaceRange(b: Uint8Array, fields: readonly WireField[], target: WireField, value: Uint8Array): Uint8Array {
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (const f of fields) {
+    if (f !== target && !contains(f, target)) continue;
+    // f is target or encloses it: rewrite f's value with its length.
+    const inner = f === target ? value : replaceRange(b.subarray(0, f.end), f.children ?? [], target, value).subarray(f.start);
+    const lengthStart = lengthPrefixStart(b, f.start);
+    out.push(b.subarray(at, lengthStart), varint(BigInt(inner.length)), inner);
+    at = f.end;
+  }
+  out.push(b.subarray(at));
+  return concat(...out);
+}
+
+function contains(outer: WireField, inner: WireField): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end && (outer.children ?? []).some((c) => c === inner || contains(c, inner));
+}
+
+/** Where the length varint in front of a length-delimited value starting at `start` begins. */
+function lengthPrefixStart(b: Uint8Array, start: number): number {
+  // The length varint ends at start - 1 (no continuation bit); it starts after the previous byte with none.
+  let i = start - 1;
+  while (i > 0 && (b[i - 1]! & 0x80) !== 0) i--;
+  return i;
+}
+
 /** What a signer needs to sign: key, account number, committed sequence. */
 export interface SignerInfo {
   readonly key: TestKey;
@@ -213,13 +331,14 @@ export interface FuzzCorpus {
   /** Each seed signed correctly at the start (raw mutations and splices start from these). */
   readonly signed: readonly Uint8Array[];
   readonly typeUrls: readonly string[];
+  readonly dictionary: { readonly texts: readonly Uint8Array[]; readonly varints: readonly bigint[] };
 }
 
 export function buildCorpus(world: StakingScenario): FuzzCorpus {
   const seeds = seedTxs(world);
   const signed = seeds.map((s) => signTx(world, s.signer, s.msgs, {}).bytes);
   const typeUrls = [...new Set(seeds.flatMap((s) => s.msgs.map((m) => m.typeUrl)))].sort();
-  return { seeds, signed, typeUrls };
+  return { seeds, signed, typeUrls, dictionary: fieldDictionary(world, { seeds }) };
 }
 
 interface TxShape {
@@ -316,6 +435,9 @@ export function buildInput(world: StakingScenario, corpus: FuzzCorpus, recipe: R
     switch (c.k) {
       case "msgBytes":
         if (first) first.value = c.muts.reduce((b, m) => mutateBytes(b, m, corpus.seeds.flatMap((x) => x.msgs.map((y) => y.value))), first.value);
+        break;
+      case "field":
+        if (first) first.value = mutateField(first.value, c.pick, c.value, corpus.dictionary);
         break;
       case "typeUrl":
         if (first) first.typeUrl = c.url;
