@@ -3,7 +3,9 @@
  * (so a run is reproducible) out of the valid signed txs of world.ts: random bytes; byte-level
  * mutations of a signed TxRaw (bit flips, byte sets, truncations, insertions, deletions, duplicated
  * ranges, splices from another tx, oversized varints); and re-signed mutations, which pass the
- * signature check and so reach the ante handler and message handlers: mutated message bytes, wrong or
+ * signature check and so reach the ante handler and message handlers: one field of the message set
+ * to another address (account, validator, SDS node), an edge number, a denom or odd text (the
+ * protobuf structure kept), mutated message bytes, wrong or
  * unknown type URLs, another message's bytes under a type URL, foreign or repeated messages, no
  * message, odd fees and gas limits, long memos, timeout heights, wrong sequence / account number /
  * chain id, broken signatures (zero, high-S, short, long, none, two), other public-key types, sign
@@ -24,7 +26,6 @@ import type { ExecTxResult, ResponseCheckTx } from "cosmjs-types/tendermint/abci
 import { signEthSecp256k1Digest } from "../../crypto/ethSecp256k1.js";
 import { keccak256 } from "../../crypto/hash.js";
 import type { StakingScenario } from "../../modules/staking/testkit.js";
-import type { TestKey } from "../testApp.js";
 import { createFuzzWorld, seedTxs, type SeedTx } from "./world.js";
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -317,12 +318,6 @@ function lengthPrefixStart(b: Uint8Array, start: number): number {
   let i = start - 1;
   while (i > 0 && (b[i - 1]! & 0x80) !== 0) i--;
   return i;
-}
-
-/** What a signer needs to sign: key, account number, committed sequence. */
-export interface SignerInfo {
-  readonly key: TestKey;
-  readonly sequence: bigint;
 }
 
 /** The corpus fuzz inputs are made from. */

@@ -44,9 +44,6 @@ const NODE_DEPOSIT = 1_000n * STOS;
 
 const coin = (amount: bigint, denom = "wei") => ({ denom, amount: amount.toString() });
 
-/** Every actor name of the fuzz world: RES1…RES5, META1…META3 (Genesis G) and the extra ones. */
-export const ACTORS: readonly string[] = [...Object.keys(G_OWNERS), ...Object.keys(EXTRA_BALANCES)];
-
 export interface FuzzWorldOptions {
   /** Called for each error a tx handler threw that was not a registered tx error (a bug, kept out of consensus as ErrPanic). */
   readonly onInternalError?: (error: unknown, tx: Uint8Array) => void;
