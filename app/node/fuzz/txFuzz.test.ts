@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
-import { formatTxFuzzReport, mutateBytes, mutateField, runTxFuzz } from "./txFuzz.js";
+import { formatTxFuzzReport, IMITATED_PANICS, mutateBytes, mutateField, runTxFuzz } from "./txFuzz.js";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? 20_261_206);
 
@@ -22,6 +22,8 @@ describe("tx fuzzing (bounded)", () => {
     expect(r.blocks).toBe(31);
     expect(r.twinBlocksCompared).toBe(30);
     expect(r.afterCode).toBe("ok/0");
+    // Code 111222 only where the reference panics too.
+    for (const kind of r.panicKinds) expect(kind).toMatch(IMITATED_PANICS);
     // The inputs reach far: decoding, the ante handler and many message handlers answer.
     expect(Object.keys(r.deliverCodes).length).toBeGreaterThanOrEqual(25);
     expect(r.deliverCodes["ok/0"]).toBeGreaterThan(0);
