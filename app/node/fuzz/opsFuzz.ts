@@ -2,8 +2,8 @@
  * Random operation sequences across bank, register, sds, pot, staking and distribution on the whole
  * app in process (docs/fuzzing.md). fast-check makes, from a seed, a list of valid-ish operations by
  * several accounts — sends, node registrations and deposit changes, meta-node votes, prepays, file
- * uploads, volume reports with a real BLS aggregate signature of the three meta nodes, foundation
- * deposits, reward withdrawals, validators, delegations, unbondings, redelegations, time jumps —
+ * uploads, volume reports with a real BLS aggregate signature of the three meta nodes, resource-node
+ * slashing and effective-deposit updates reported by a meta node, foundation deposits, reward withdrawals, validators, delegations, unbondings, redelegations, time jumps —
  * which are signed and delivered in blocks of 1–6 txs. Every invariant is checked after every block
  * (the staking test kit does it); a twin app fed the same blocks must reach the same app hash.
  */
@@ -13,10 +13,10 @@ import { MsgSendSchema } from "../../codec/cosmos/bank/v1beta1/tx_pb.js";
 import { MsgFundCommunityPoolSchema, MsgWithdrawDelegatorRewardSchema } from "../../codec/cosmos/distribution/v1beta1/tx_pb.js";
 import {
   MsgCreateMetaNodeSchema, MsgCreateResourceNodeSchema, MsgMetaNodeRegistrationVoteSchema, MsgRemoveMetaNodeSchema, MsgRemoveResourceNodeSchema,
-  MsgUpdateMetaNodeDepositSchema, MsgUpdateResourceNodeDepositSchema,
+  MsgUpdateEffectiveDepositSchema, MsgUpdateMetaNodeDepositSchema, MsgUpdateResourceNodeDepositSchema,
 } from "../../codec/stratos/register/v1/tx_pb.js";
 import { MsgFileUploadSchema, MsgPrepaySchema } from "../../codec/stratos/sds/v1/tx_pb.js";
-import { MsgFoundationDepositSchema, MsgWithdrawSchema } from "../../codec/stratos/pot/v1/tx_pb.js";
+import { MsgFoundationDepositSchema, MsgSlashingResourceNodeSchema, MsgWithdrawSchema } from "../../codec/stratos/pot/v1/tx_pb.js";
 import { ed25519Any } from "../../modules/register/testkit.js";
 import { anyMsg, type StakingScenario } from "../../modules/staking/testkit.js";
 import { createFuzzWorld, fileHash, genesisValoper, STOS, T, volumeReportMsg } from "./world.js";
@@ -48,6 +48,8 @@ export type Op =
   | { readonly k: "foundation"; readonly amount: bigint }
   | { readonly k: "report"; readonly volumes: ReadonlyArray<readonly [string, bigint]> }
   | { readonly k: "potWithdraw"; readonly who: string; readonly amount: bigint }
+  | { readonly k: "slashResource"; readonly node: string; readonly noz: bigint; readonly suspend: boolean }
+  | { readonly k: "effectiveDeposit"; readonly node: string; readonly tokens: bigint }
   | { readonly k: "createValidator"; readonly who: string; readonly bond: bigint }
   | { readonly k: "delegate"; readonly who: string; readonly validator: string; readonly amount: bigint }
   | { readonly k: "undelegate"; readonly who: string; readonly validator: string; readonly amount: bigint }
@@ -81,6 +83,12 @@ export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("potWithdraw" as const), who: pick(RESOURCE_OWNERS), amount }) },
+  // META1 reports for the meta nodes: a resource node slashed (Noz, maybe suspended) or its effective deposit set.
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant("slashResource" as const), node: pick(RESOURCE_OWNERS), noz: fc.bigInt({ min: 1n, max: 10n ** 15n }), suspend: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("effectiveDeposit" as const), node: pick(RESOURCE_OWNERS), tokens: fc.bigInt({ min: 0n, max: 2_000n * STOS }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("createValidator" as const), who: pick(["VAL", "W1", "W2"] as const), bond: amount }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant("delegate" as const), who: pick(USERS), validator: pick(VALIDATORS), amount }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("undelegate" as const), who: pick(USERS), validator: pick(VALIDATORS), amount }) },
@@ -130,6 +138,14 @@ export function opTx(s: StakingScenario, op: Op, epoch: bigint): readonly [strin
       return ["FOUNDER", [anyMsg(MsgFoundationDepositSchema, { from: a("FOUNDER"), amount: [coin(op.amount)] })]];
     case "report":
       return ["META1", [volumeReportMsg(s, epoch, op.volumes.map(([w, v]) => [a(w), v] as const))]];
+    case "slashResource":
+      return ["META1", [anyMsg(MsgSlashingResourceNodeSchema, {
+        reporters: [s.net("META1")], reporterOwner: [a("META1")], networkAddress: s.net(op.node), walletAddress: a(op.node), slashing: op.noz.toString(), suspend: op.suspend,
+      })]];
+    case "effectiveDeposit":
+      return ["META1", [anyMsg(MsgUpdateEffectiveDepositSchema, {
+        reporters: [s.net("META1")], reporterOwner: [a("META1")], networkAddress: s.net(op.node), effectiveTokens: op.tokens.toString(),
+      })]];
     case "potWithdraw":
       return [op.who, [anyMsg(MsgWithdrawSchema, { walletAddress: a(op.who), targetAddress: a(op.who), amount: [coin(op.amount)] })]];
     case "createValidator":
@@ -219,7 +235,8 @@ export async function runOpsFuzz(o: OpsFuzzOptions): Promise<OpsFuzzReport> {
         try {
           results = await world.txs(list, now);
         } catch (e) {
-          exceptions.push(`block ${world.app.nextHeight - 1n}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          const ops = JSON.stringify(batch, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+          exceptions.push(`block ${world.app.nextHeight - 1n} (operations ${ops}): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
           throw e;
         }
         blocks++;
