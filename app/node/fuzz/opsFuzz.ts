@@ -176,6 +176,8 @@ export interface OpsFuzzReport {
   readonly byKind: Readonly<Record<string, { ok: number; failed: number }>>;
   /** "codespace/code" → count over all delivered txs. */
   readonly codes: Readonly<Record<string, number>>;
+  /** The first failing operation and log of each code. */
+  readonly sampleLogs: Readonly<Record<string, string>>;
   readonly exceptions: readonly string[];
   readonly twinBlocksCompared: number;
   readonly ms: number;
@@ -196,6 +198,7 @@ export async function runOpsFuzz(o: OpsFuzzOptions): Promise<OpsFuzzReport> {
   const started = performance.now();
   const byKind = new Map<string, { ok: number; failed: number }>();
   const codes = new Map<string, number>();
+  const samples = new Map<string, string>();
   let blocks = 0;
   let twinBlocksCompared = 0;
   let done = 0;
@@ -204,7 +207,7 @@ export async function runOpsFuzz(o: OpsFuzzOptions): Promise<OpsFuzzReport> {
   let now = start;
   const report = (): OpsFuzzReport => ({
     seed: o.seed, ops: done, blocks, lastHeight: world.app.nextHeight - 1n, seconds: now - start, byKind: Object.fromEntries([...byKind].sort()),
-    codes: Object.fromEntries([...codes].sort()), exceptions, twinBlocksCompared, ms: Math.round(performance.now() - started),
+    codes: Object.fromEntries([...codes].sort()), sampleLogs: Object.fromEntries([...samples].sort()), exceptions, twinBlocksCompared, ms: Math.round(performance.now() - started),
   });
   try {
     const CHUNK = 300;
@@ -247,6 +250,7 @@ export async function runOpsFuzz(o: OpsFuzzOptions): Promise<OpsFuzzReport> {
           byKind.set(kinds[j]!, entry);
           const key = `${r.code === 0 ? "ok" : r.codespace}/${r.code}`;
           codes.set(key, (codes.get(key) ?? 0) + 1);
+          if (r.code !== 0 && !samples.has(key)) samples.set(key, `${kinds[j]!}: ${r.log.slice(0, 200)}`);
         });
         if (twin) {
           await twin.txs(list, now);
@@ -276,6 +280,7 @@ export function formatOpsFuzzReport(r: OpsFuzzReport): string {
     `  every invariant checked after each block${r.twinBlocksCompared > 0 ? `; app hash equal to a twin app's at ${r.twinBlocksCompared} blocks` : ""}`,
     `  by kind (ok/failed): ${Object.entries(r.byKind).map(([k, v]) => `${k} ${v.ok}/${v.failed}`).join(", ")}`,
     `  codes: ${Object.entries(r.codes).map(([k, v]) => `${k}×${v}`).join(" ")}`,
+    ...Object.entries(r.sampleLogs).filter(([k]) => k.startsWith("undefined/")).map(([k, log]) => `  first ${k}: ${log}`),
     `  exceptions: ${r.exceptions.length}`,
     ...r.exceptions.slice(0, 5).map((e) => `    ${e.split("\n").slice(0, 6).join(" | ")}`),
   ].join("\n");
