@@ -637,10 +637,12 @@ export async function runTxFuzz(o: TxFuzzOptions): Promise<TxFuzzReport> {
 /**
  * The recovered panics (undefined/111222) stratos-ts imitates on purpose, where the reference panics
  * (docs/deviations.md): register's `Address()` of an ed25519 key of the wrong size, or of a missing
- * key; bank's coin arithmetic on mismatched denoms or a nil amount; register's Neg of an unset Int.
- * Any other 111222 a fuzz run sees deserves a look.
+ * key; bank's coin arithmetic on mismatched denoms or a nil amount; register's Neg of an unset Int;
+ * Dec/Int overflow past 256 bits, division by zero and negative coins in pot's arithmetic (e.g. a
+ * slash of 2^255 noz). Any other 111222 a fuzz run sees deserves a look.
  */
-export const IMITATED_PANICS = /ed<n>Address: public key must be <n> bytes|nil pointer dereference|invalid coin denominations/;
+export const IMITATED_PANICS =
+  /ed<n>Address: public key must be <n> bytes|nil pointer dereference|invalid coin denominations|arithmetic overflow|division by zero|negative coin amount/;
 
 /** Human-readable lines of a report (what `npm run test:fuzz` prints). */
 export function formatTxFuzzReport(r: TxFuzzReport): string {
