@@ -3,6 +3,7 @@ import type {
   RequestFinalizeBlock,
   ResponseCommit,
   ResponseFinalizeBlock,
+  ResponseInitChain,
 } from "cosmjs-types/tendermint/abci/types";
 import type { Application, MaybePromise } from "../abci/application.js";
 import type { Logger } from "./logger.js";
@@ -31,7 +32,13 @@ export function withBlockLog(app: Application, logger: Logger): Application {
   };
   wrapped.initChain = (req) => {
     logger.info(`init_chain chain_id=${req.chainId} initial_height=${req.initialHeight} validators=${req.validators.length} app_state=${req.appStateBytes.length}B`);
-    return app.initChain(req);
+    const started = performance.now(); // det-ok: log only
+    const done = (res: ResponseInitChain): ResponseInitChain => {
+      logger.info(`genesis loaded: ${res.validators.length} genesis validators, InitChain took ${(performance.now() - started).toFixed(0)}ms`); // det-ok: log only
+      return res;
+    };
+    const res = app.initChain(req);
+    return res instanceof Promise ? res.then(done) : done(res);
   };
   if (app.onCheckTxReceived) wrapped.onCheckTxReceived = (r) => app.onCheckTxReceived!(r);
   wrapped.finalizeBlock = (req: RequestFinalizeBlock): MaybePromise<ResponseFinalizeBlock> => {

@@ -148,6 +148,17 @@ describe("ante rules (CheckTx and FinalizeBlock)", () => {
     expect(c.log).toBe(`pubKey does not match signer address ${alice.address} with signer index: 0: invalid pubkey`);
   });
 
+  it("an eth_secp256k1 key of 33 bytes that is no curve point → code 8, like any key of another address (found by fuzzing)", async () => {
+    // 0x02 ‖ x where x³ + 7 has no square root mod p: the reference's Address() is nil, which matches no signer.
+    const offCurve = Uint8Array.from(Buffer.from("02e7afcd58c1fa42e586ce3085bfdee82d673560d154f0df6f0df0579560968a90", "hex"));
+    expect(() => secp256k1.Point.fromBytes(offCurve)).toThrow();
+    const tx = t.sign({ ...alice, publicKey: offCurve }, [send()]);
+    const c = t.check(tx);
+    expect([c.codespace, c.code, c.log]).toEqual(["sdk", 8, `pubKey does not match signer address ${alice.address} with signer index: 0: invalid pubkey`]);
+    const [r] = await t.block([tx]);
+    expect([r!.codespace, r!.code]).toEqual(["sdk", 8]);
+  });
+
   it("CosmJS's eth key type URL is the same key type", async () => {
     const tx = t.sign(alice, [send()], { pubKeyTypeUrl: "/cosmos.evm.crypto.v1.ethsecp256k1.PubKey" });
     expect(t.check(tx).code).toBe(0);

@@ -4,6 +4,7 @@ import { ethAddressFromPubKey, verifyEthSecp256k1Digest } from "../../../crypto/
 import { cosmosAddressFromPubKey, verifySecp256k1Digest } from "../../../crypto/secp256k1.js";
 import { keccak256, sha256 } from "../../../crypto/hash.js";
 import { KeyCache } from "../../../crypto/keyCache.js";
+import { InvalidKeyError } from "../../../crypto/keyErrors.js";
 import { ErrInvalidPubKey, ErrNotSupported, ErrTxDecode } from "../../../baseapp/errors.js";
 import { rejectUnknownFields } from "../../../baseapp/tx/unknownFields.js";
 import { PubKeySchema as SingleKeySchema } from "../../../codec/cosmos/crypto/secp256k1/keys_pb.js";
@@ -80,10 +81,24 @@ export function pubKeyAddress(pk: SignerPubKey): Uint8Array {
   return deriveAddress(pk);
 }
 
+/**
+ * The address of an eth_secp256k1 key; empty when the 33 bytes are not a curve point. The reference's
+ * `PubKey.Address()` returns nil then, which matches no signer: the ante handler answers "pubKey does
+ * not match signer address" (sdk 8) instead of failing on the key.
+ */
+export function ethAddressOrEmpty(key: Uint8Array): Uint8Array {
+  try {
+    return ethAddressFromPubKey(key);
+  } catch (e) {
+    if (e instanceof InvalidKeyError) return new Uint8Array(0);
+    throw e;
+  }
+}
+
 function deriveAddress(pk: SignerPubKey): Uint8Array {
   switch (pk.kind) {
     case "eth_secp256k1":
-      return ethAddressFromPubKey(pk.key);
+      return ethAddressOrEmpty(pk.key);
     case "secp256k1":
       return cosmosAddressFromPubKey(pk.key);
     case "ed25519":

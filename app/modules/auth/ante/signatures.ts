@@ -16,9 +16,8 @@ import { sha256 } from "../../../crypto/hash.js";
 import type { AccountKeeper } from "../keeper.js";
 import { withPubKey, withSequence, type Account } from "../account.js";
 import type { AuthParams } from "../params.js";
-import { PUBKEY_TYPE_URL, parsePubKey, pubKeyAddress, signDigest, verifyDigest, type SignerPubKey } from "./pubKeys.js";
+import { ethAddressOrEmpty, PUBKEY_TYPE_URL, parsePubKey, pubKeyAddress, signDigest, verifyDigest, type SignerPubKey } from "./pubKeys.js";
 import { PubKey as Secp256k1PubKeyProto } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
-import { ethAddressFromPubKey } from "../../../crypto/ethSecp256k1.js";
 import { cosmosAddressFromPubKey } from "../../../crypto/secp256k1.js";
 import type { SignatureCache } from "./sigCache.js";
 import type { AnteTxView } from "./txView.js";
@@ -79,7 +78,7 @@ export function setPubKeys(ctx: Context, view: AnteTxView, simulate: boolean, ac
  */
 function simulationKey(pk: SignerPubKey, signer: Uint8Array): SignerPubKey {
   if (pk.kind !== "secp256k1" || pk.key.length !== 33) return pk;
-  if (equalBytes(cosmosAddressFromPubKey(pk.key), signer) || !equalBytes(ethAddressFromPubKey(pk.key), signer)) return pk;
+  if (equalBytes(cosmosAddressFromPubKey(pk.key), signer) || !equalBytes(ethAddressOrEmpty(pk.key), signer)) return pk;
   return {
     kind: "eth_secp256k1",
     key: pk.key,
