@@ -141,3 +141,18 @@ export function flag(values: FlagValues, name: string): string | undefined {
   const v = values[name];
   return typeof v === "string" ? v : undefined;
 }
+
+/** The first non-empty line of an error's message (CosmJS and CometBFT errors span several lines). */
+export function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? text;
+}
+
+/** Connects to the node at `node` with `connect`; a failure is one line saying the node cannot be reached. */
+export async function reachNode<T>(node: string, connect: () => Promise<T>): Promise<T> {
+  try {
+    return await connect();
+  } catch (e) {
+    throw new CliError(`cannot reach the node at ${node}: ${firstLine(e)}`);
+  }
+}

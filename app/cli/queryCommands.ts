@@ -12,7 +12,7 @@ import { loadProtoCatalog } from "../server/descriptors.js";
 import { buildQueryTable, RESERVED_QUERY_FLAGS, type GeneratedQuery } from "./queryGen.js";
 import { positionalFields, requestFlags, requestJson } from "./protoArgs.js";
 import { withLegacyDecimals } from "../baseapp/protoJson.js";
-import { CliError, DEFAULT_NODE, dispatchGroup, flag, parseVerb, printResult, type Parsed, type Verb, type VerbHandler } from "./common.js";
+import { CliError, DEFAULT_NODE, dispatchGroup, flag, parseVerb, printResult, type Parsed, type Verb, type VerbHandler, reachNode } from "./common.js";
 import { parseAccountAddress } from "./coinArgs.js";
 
 const QUERY_FLAGS = { node: { type: "string", default: DEFAULT_NODE }, height: { type: "string" } } as const;
@@ -21,12 +21,7 @@ type Clients = { comet: Comet38Client; query: QueryClient & BankExtension & Stak
 
 async function withNode<T>(p: Parsed, f: (c: Clients) => Promise<T>): Promise<T> {
   const node = flag(p.values, "node")!;
-  let comet: Comet38Client;
-  try {
-    comet = await Comet38Client.connect(node);
-  } catch (e) {
-    throw new CliError(`cannot reach the node at ${node}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-  }
+  const comet = await reachNode(node, () => Comet38Client.connect(node));
   try {
     return await f({ comet, query: QueryClient.withExtensions(comet, setupBankExtension, setupStakingExtension) });
   } catch (e) {

@@ -17,7 +17,7 @@ import { queryCatalog } from "./queryCommands.js";
 import { STRATOS_PREFIX } from "../client/wallet.js";
 import { PubKeySchema as Ed25519PubKeySchema } from "../codec/cosmos/crypto/ed25519/keys_pb.js";
 import { sdsAddressOfPubKey, sdsPubKeyFromBech32 } from "../crypto/sdsKeys.js";
-import { CliError, DEFAULT_NODE, dispatchGroup, flag, parseVerb, printResult, stdinLines, type FlagValues, type Parsed, type Verb, type VerbHandler } from "./common.js";
+import { CliError, DEFAULT_NODE, dispatchGroup, firstLine, flag, parseVerb, printResult, stdinLines, type FlagValues, type Parsed, type Verb, type VerbHandler, reachNode } from "./common.js";
 import { parseAccountAddress, parseCliCoins, parseValidatorAddress, type CliCoin } from "./coinArgs.js";
 import { keyringFromFlags, KEYRING_FLAGS } from "./keysCommands.js";
 
@@ -50,10 +50,6 @@ function parseAdjustment(text: string): number {
   return Number(text);
 }
 
-function firstLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? text;
-}
 
 /** Explains the usual node answers in words (the raw log stays in the message). */
 function explain(message: string): string {
@@ -88,12 +84,8 @@ function gasFlag(values: FlagValues): { auto: true; adjustment: number } | { aut
 
 async function connect(values: FlagValues, privateKey: Uint8Array): Promise<SigningStargateClient> {
   const wallet = await DirectEthSecp256k1Wallet.fromKey(privateKey, STRATOS_PREFIX);
-  try {
-    // Poll for the tx's block every half second (CosmJS's default is 3 s; blocks come every second or less).
-    return await connectStratos(flag(values, "node")!, wallet, { broadcastPollIntervalMs: BROADCAST_POLL_MS });
-  } catch (e) {
-    throw new CliError(`cannot reach the node at ${flag(values, "node")!}: ${firstLine(e)}`);
-  }
+  // Poll for the tx's block every half second (CosmJS's default is 3 s; blocks come every second or less).
+  return reachNode(flag(values, "node")!, () => connectStratos(flag(values, "node")!, wallet, { broadcastPollIntervalMs: BROADCAST_POLL_MS }));
 }
 
 async function simulatedGas(client: SigningStargateClient, sender: string, messages: readonly EncodeObject[], memo: string, adjustment: number): Promise<number> {
@@ -443,12 +435,7 @@ async function runBroadcast(args: string[]): Promise<number> {
     bodyBytes: toBinary(TxBodySchema, tx.body ?? create(TxBodySchema)), authInfoBytes: toBinary(AuthInfoSchema, tx.authInfo ?? create(AuthInfoSchema)), signatures: tx.signatures,
   }));
   const node = flag(p.values, "node")!;
-  let client: StargateClient;
-  try {
-    client = await StargateClient.connect(node);
-  } catch (e) {
-    throw new CliError(`cannot reach the node at ${node}: ${firstLine(e)}`);
-  }
+  const client = await reachNode(node, () => StargateClient.connect(node));
   try {
     let result;
     try {

@@ -14,7 +14,7 @@ import { QueryDelegatorValidatorsRequestSchema, QueryDelegatorValidatorsResponse
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../crypto/address.js";
 import { sdsAddressOfPubKey, sdsPubKeyFromBech32 } from "../crypto/sdsKeys.js";
 import { Dec } from "../math/dec.js";
-import { CliError, flag, type FlagValues, type Verb } from "./common.js";
+import { CliError, flag, reachNode, type FlagValues, type Verb } from "./common.js";
 import { parseAccountAddress, parseCliCoins, parseValidatorAddress, type CliCoin } from "./coinArgs.js";
 
 /** A verb's message builder; `node` is the RPC URL for the few verbs that must look something up first. */
@@ -213,12 +213,7 @@ export function sdkAnyTypeUrls<T>(message: T, registry: Registry): T {
 }
 
 async function delegatorValidators(node: string, delegator: string): Promise<string[]> {
-  let comet: Comet38Client;
-  try {
-    comet = await Comet38Client.connect(node);
-  } catch (e) {
-    throw new CliError(`cannot reach the node at ${node}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-  }
+  const comet = await reachNode(node, () => Comet38Client.connect(node));
   try {
     const request = create(QueryDelegatorValidatorsRequestSchema, { delegatorAddress: delegator });
     const response = await comet.abciQuery({ path: "/cosmos.distribution.v1beta1.Query/DelegatorValidators", data: toBinary(QueryDelegatorValidatorsRequestSchema, request) });
