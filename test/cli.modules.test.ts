@@ -9,15 +9,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Comet38Client } from "@cosmjs/tendermint-rpc";
-import { Devnet } from "../app/node/devnet.js";
+import type { Devnet } from "../app/node/devnet.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../app/crypto/address.js";
 import { ed25519PublicKey } from "../app/crypto/ed25519.js";
 import { moduleAddress } from "../app/crypto/moduleAddress.js";
 import { sdsAddressOfPubKey, sdsPubKeyToBech32 } from "../app/crypto/sdsKeys.js";
-import { waitForHeight } from "./helpers/devnet.js";
 import { freePorts } from "./helpers/ports.js";
-import { fails, inParallel, ok } from "./helpers/cli.js";
+import { fails, inParallel, ok, startCliMadeNode } from "./helpers/cli.js";
 
 const CHAIN_ID = "cli-modules-1";
 const STOS = 10n ** 18n;
@@ -56,11 +54,7 @@ describe("stchaind: every module's tx and query verbs against one node", () => {
     await ok(["config", "chain-id", CHAIN_ID, ...h()]);
     await ok(["config", "node", rpc.replace("http://", "tcp://"), ...h()]);
 
-    devnet = new Devnet({ home, ports: { p2p: p2p!, rpc: rpcPort!, abci: abci! }, onAppOutput: () => {}, configOverrides: `[consensus]\ntimeout_commit = "300ms"` });
-    await devnet.start();
-    const comet = await Comet38Client.connect(rpc);
-    await waitForHeight(comet, 2, 60_000);
-    comet.disconnect();
+    devnet = await startCliMadeNode(home, { p2p: p2p!, rpc: rpcPort!, abci: abci! }, `[consensus]\ntimeout_commit = "300ms"`);
   }, 150_000);
 
   afterAll(async () => {

@@ -9,14 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Comet38Client } from "@cosmjs/tendermint-rpc";
-import { Devnet } from "../app/node/devnet.js";
+import type { Devnet } from "../app/node/devnet.js";
 import { BECH32_PREFIX, formatBech32Address, parseBech32Address } from "../app/crypto/address.js";
 import { ed25519PublicKey } from "../app/crypto/ed25519.js";
 import { sdsAddressOfPubKey, sdsPubKeyToBech32 } from "../app/crypto/sdsKeys.js";
-import { waitForHeight } from "./helpers/devnet.js";
 import { freePorts } from "./helpers/ports.js";
-import { fails, inParallel, ok, stchaind } from "./helpers/cli.js";
+import { fails, inParallel, ok, stchaind, startCliMadeNode } from "./helpers/cli.js";
 
 const CHAIN_ID = "cli-test-1";
 const PASSPHRASE = "correct horse battery";
@@ -51,11 +49,7 @@ describe("stchaind from the shell: genesis tools, a node, bank send and queries"
     const validated = JSON.parse(await ok(["validate-genesis", "--home", home, "--output", "json"]));
     expect(validated).toMatchObject({ valid: true, chain_id: CHAIN_ID, validators: 1, accounts: 2 });
 
-    devnet = new Devnet({ home, ports: { p2p: p2p!, rpc: rpcPort!, abci: abci! }, onAppOutput: () => {} });
-    await devnet.start();
-    const comet = await Comet38Client.connect(rpc);
-    await waitForHeight(comet, 2, 60_000);
-    comet.disconnect();
+    devnet = await startCliMadeNode(home, { p2p: p2p!, rpc: rpcPort!, abci: abci! });
   }, 120_000);
 
   afterAll(async () => {

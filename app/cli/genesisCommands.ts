@@ -6,7 +6,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import type { JsonValue } from "@bufbuild/protobuf";
-import { BECH32_PREFIX, isBech32Address } from "../crypto/address.js";
 import { parseGentx, signGentx } from "../modules/genutil/gentx.js";
 import { buildAppState, GENESIS_DENOM } from "../node/genesisBuilder.js";
 import { cometNodeId, cometValidatorPubKey } from "../node/genesisValidator.js";
@@ -14,7 +13,7 @@ import { COMETBFT_BIN } from "../node/devnet.js";
 import { createStratosApp } from "../node/app.js";
 import { RootMultiStore } from "../store/rootMultiStore.js";
 import { CliError, dispatchGroup, flag, parseVerb, printResult, type Verb, type VerbHandler } from "./common.js";
-import { keyringFromFlags, KEYRING_FLAGS } from "./keysCommands.js";
+import { accountAddressOrKey, keyringFromFlags, KEYRING_FLAGS } from "./keysCommands.js";
 import { parseCliCoins, type CliCoin } from "./coinArgs.js";
 
 type Json = Record<string, unknown>;
@@ -163,14 +162,7 @@ const verbs: Record<string, { verb: Verb; run: VerbHandler }> = {
       if (p.help) return 0;
       const [who, coinText] = [p.positionals[0]!, p.positionals[1]!];
       const coins = parseCliCoins(coinText);
-      let address = who;
-      if (!isBech32Address(who, BECH32_PREFIX.account)) {
-        if (who.startsWith("st1")) throw new CliError(`invalid address ${who}`);
-        const keyring = keyringFromFlags(p.home, p.values);
-        const key = keyring.find(who);
-        if (key === undefined) throw new CliError(`${who} is neither an st1… address nor a key in the ${keyring.backend} keyring`);
-        address = key.address;
-      }
+      const address = accountAddressOrKey(p.home, p.values, who);
       const file = genesisPath(p.home);
       const genesis = readGenesis(file);
       addGenesisAccount(genesis["app_state"] as Json, address, coins);

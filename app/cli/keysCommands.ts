@@ -1,5 +1,6 @@
 /** `stchaind keys …`: create, recover, list, show, delete, rename, export and import eth_secp256k1 keys. */
 import fs from "node:fs";
+import { BECH32_PREFIX, isBech32Address } from "../crypto/address.js";
 import { deriveEthSecp256k1Account, generateMnemonic, InvalidMnemonicError, STRATOS_COIN_TYPE } from "../crypto/hd.js";
 import { CliError, dispatchGroup, flag, parseVerb, printResult, stdinLines, type FlagValues, type Verb, type VerbHandler } from "./common.js";
 import { armorPrivateKey, Keyring, parseKeyringBackend, unarmorPrivateKey } from "./keyring.js";
@@ -25,6 +26,16 @@ export function keyringFromFlags(home: string, values: FlagValues): Keyring {
       return given;
     },
   });
+}
+
+/** An `st1…` address as given, or the address of the key of that name in the keyring of `values`. */
+export function accountAddressOrKey(home: string, values: FlagValues, text: string): string {
+  if (isBech32Address(text, BECH32_PREFIX.account)) return text;
+  if (text.startsWith("st1")) throw new CliError(`invalid address ${text}`);
+  const keyring = keyringFromFlags(home, values);
+  const key = keyring.find(text);
+  if (key === undefined) throw new CliError(`${text} is neither an st1… address nor a key in the ${keyring.backend} keyring`);
+  return key.address;
 }
 
 function parseHdNumber(text: string | undefined, what: string, fallback: number): number {

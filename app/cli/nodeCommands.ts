@@ -6,13 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { BECH32_PREFIX, isBech32Address, parseBech32Address } from "../crypto/address.js";
+import { BECH32_PREFIX, parseBech32Address } from "../crypto/address.js";
 import { sdsAddressOfPubKey, sdsPubKeyFromBech32 } from "../crypto/sdsKeys.js";
 import { GENESIS_DENOM } from "../node/genesisBuilder.js";
 import { CliError, DEFAULT_NODE, flag, parseVerb, printResult, type Verb } from "./common.js";
 import { parseAccountAddress, parseCliCoins } from "./coinArgs.js";
 import { genesisPath, readGenesis } from "./genesisCommands.js";
-import { keyringFromFlags, KEYRING_FLAGS } from "./keysCommands.js";
+import { accountAddressOrKey, KEYRING_FLAGS } from "./keysCommands.js";
 
 type Json = Record<string, unknown>;
 
@@ -192,14 +192,7 @@ export async function runAddGenesisMetaNode(args: string[]): Promise<number> {
     if (amount === undefined || ownerText === undefined) throw new CliError("--pubkey needs --amount and --owner", 2);
     const coins = parseCliCoins(amount);
     if (coins.length !== 1) throw new CliError(`--amount takes one coin, got ${amount}`);
-    let owner = ownerText;
-    if (!isBech32Address(ownerText, BECH32_PREFIX.account)) {
-      if (ownerText.startsWith("st1")) throw new CliError(`invalid address ${ownerText}`);
-      const keyring = keyringFromFlags(p.home, p.values);
-      const found = keyring.find(ownerText);
-      if (found === undefined) throw new CliError(`${ownerText} is neither an st1… address nor a key in the ${keyring.backend} keyring`);
-      owner = found.address;
-    }
+    const owner = accountAddressOrKey(p.home, p.values, ownerText);
     const beneficiary = flag(p.values, "beneficiary");
     if (beneficiary !== undefined) parseBech32Address(beneficiary, BECH32_PREFIX.account);
     const network = sdsAddressOfPubKey(key);

@@ -2,7 +2,9 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { expect } from "vitest";
-import { PROJECT_ROOT } from "../../app/node/devnet.js";
+import { Comet38Client } from "@cosmjs/tendermint-rpc";
+import { Devnet, type DevnetPorts, PROJECT_ROOT } from "../../app/node/devnet.js";
+import { waitForHeight } from "./devnet.js";
 
 const CLI = path.join(PROJECT_ROOT, "app", "cli", "stchaind.ts");
 
@@ -40,3 +42,19 @@ export async function inParallel<T>(items: readonly T[], f: (item: T) => Promise
   }));
 }
 
+
+/**
+ * Starts CometBFT and the app on a home the `stchaind` verbs made (Devnet keeps its genesis) and waits
+ * for height 2, the first block after InitChain's validator set took effect.
+ */
+export async function startCliMadeNode(home: string, ports: DevnetPorts, configOverrides?: string): Promise<Devnet> {
+  const devnet = new Devnet({ home, ports, onAppOutput: () => {}, ...(configOverrides !== undefined ? { configOverrides } : {}) });
+  await devnet.start();
+  const comet = await Comet38Client.connect(`http://127.0.0.1:${ports.rpc}`);
+  try {
+    await waitForHeight(comet, 2, 60_000);
+  } finally {
+    comet.disconnect();
+  }
+  return devnet;
+}
